@@ -1,0 +1,19 @@
+"""Highlights that make no card: image placeholders, lone punctuation, tiny fragments."""
+
+from __future__ import annotations
+
+import re
+
+IMAGE_PLACEHOLDER = re.compile(r"\[(?:插图|图片)\]")
+MIN_MEANINGFUL_CHARS = 4
+_ENOUGH_MEANING = re.compile(
+    r"(?:[^0-9A-Za-z\u3400-\u9fff]*[0-9A-Za-z\u3400-\u9fff]){%d}" % MIN_MEANINGFUL_CHARS)
+
+
+def is_junk(text: str, kind: str = "text") -> bool:
+    """True for image-only highlights, punctuation and fragments of a few characters."""
+    if kind == "code":
+        return not text.strip()
+    if "[" in text:
+        text = IMAGE_PLACEHOLDER.sub("", text)
+    return _ENOUGH_MEANING.match(text) is None

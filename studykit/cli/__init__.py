@@ -1,0 +1,64 @@
+"""The command line: a thin typer layer over the core modules.
+
+Nothing imported here may import torch, rich or sqlite at start-up: commands import
+what they need inside their functions, so ``studykit --help`` stays as fast as typer.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from studykit import __version__
+from studykit.errors import StudykitError
+
+app = typer.Typer(
+    name="studykit",
+    help="Turn WeRead highlights into an FSRS flashcard deck tied to graded PyTorch exercises.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+DB_HELP = "Deck file (default: $STUDYKIT_HOME/deck.db)."
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"studykit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _global(
+    ctx: typer.Context,
+    db: Optional[Path] = typer.Option(None, "--db", help=DB_HELP),  # noqa: UP045 - typer needs Optional on 3.10
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Show the version and exit."),
+) -> None:
+    ctx.obj = {"db": db}
+
+
+def deck_path(ctx: typer.Context, db: Path | None) -> Path:
+    """The deck file: the command's --db, else the global --db, else the default."""
+    from studykit.paths import default_db
+
+    return db or (ctx.obj or {}).get("db") or default_db()
+
+
+def main() -> None:
+    try:
+        app()
+    except StudykitError as exc:
+        typer.echo(f"studykit: error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        typer.echo("studykit: interrupted", err=True)
+        sys.exit(130)
+
+
+from studykit.cli import deck_commands  # noqa: E402,F401 - registers the commands

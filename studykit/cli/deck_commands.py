@@ -1,0 +1,100 @@
+"""import, books, export, doctor."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import List, Optional  # noqa: UP035 - typer needs these on 3.10
+
+import typer
+
+from studykit.cli import DB_HELP, app, deck_path
+
+export_app = typer.Typer(help="Export the deck (json).", no_args_is_help=True,
+                         rich_markup_mode=None)
+app.add_typer(export_app, name="export")
+
+DbOption = typer.Option(None, "--db", help=DB_HELP)
+PROGRESS_FROM = 10  # files; fewer than this import without a progress bar
+
+
+def print_json(data) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@app.command("import")
+def import_command(
+    ctx: typer.Context,
+    paths: List[Path] = typer.Argument(..., help="Files or folders (.md, .txt; recursive)."),  # noqa: UP006
+    db: Optional[Path] = DbOption,  # noqa: UP045
+    dry_run: bool = typer.Option(False, "--dry-run", help="Show what would change; write nothing."),
+    as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+) -> None:
+    """Import WeRead exports and Markdown/text notes; safe to repeat as reading goes on."""
+    from studykit.deck import Deck
+    from studykit.importer import collect_files, import_paths
+
+    with Deck(deck_path(ctx, db)) as deck:
+        files = collect_files(paths)
+        if as_json or len(files) < PROGRESS_FROM:
+            report = import_paths(deck, files, dry_run=dry_run)
+        else:
+            report = _import_with_progress(deck, files, dry_run)
+    if as_json:
+        print_json(report.to_json())
+    else:
+        from studykit.cli.render import import_summary
+
+        import_summary(report, dry_run)
+    raise typer.Exit(1 if report.failed else 0)
+
+
+def _import_with_progress(deck, files, dry_run):
+    from rich.progress import Progress
+
+    from studykit.importer import import_paths
+
+    with Progress(transient=True) as progress:
+        task = progress.add_task("Importing", total=len(files))
+        return import_paths(deck, files, dry_run=dry_run,
+                            on_file=lambda _: progress.advance(task))
+
+
+@app.command("books")
+def books_command(
+    ctx: typer.Context,
+    db: Optional[Path] = DbOption,  # noqa: UP045
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """List the books in the deck with their highlight and card counts."""
+    from studykit.deck import Deck
+    from studykit.deck.queries import book_summaries
+
+    with Deck(deck_path(ctx, db)) as deck:
+        books = book_summaries(deck.conn)
+    if as_json:
+        print_json(books)
+        return
+    from studykit.cli.render import books_table
+
+    books_table(books)
+
+
+@export_app.command("json")
+def export_json_command(
+    ctx: typer.Context,
+    db: Optional[Path] = DbOption,  # noqa: UP045
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write to this file."),  # noqa: UP045
+) -> None:
+    """The whole deck as JSON: books, highlights, their cards and scheduling state."""
+    from studykit.deck import Deck
+    from studykit.deck.queries import export_deck
+
+    with Deck(deck_path(ctx, db)) as deck:
+        data = export_deck(deck.conn)
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    if output:
+        output.write_text(text + "\n", encoding="utf-8")
+        typer.echo(f"wrote {output}", err=True)
+    else:
+        typer.echo(text)

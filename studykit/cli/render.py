@@ -1,0 +1,51 @@
+"""rich rendering of command results (imported only by commands that print tables)."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+console = Console()
+
+
+def import_summary(report, dry_run: bool) -> None:
+    table = Table(title="Dry run: nothing was written" if dry_run else None)
+    for name in ("file", "status", "new", "updated", "unchanged", "removed", "skipped", "cards"):
+        table.add_column(name, justify="left" if name in ("file", "status") else "right")
+    for f in report.files:
+        status = "[red]error[/red]" if f.status == "error" else f.status
+        table.add_row(_short(f.path), status, str(f.new), str(f.updated), str(f.unchanged),
+                      str(f.removed), str(f.skipped), f"+{f.cards_new}")
+    console.print(table)
+    for f in report.files:
+        for warning in f.warnings:
+            console.print(f"[yellow]warning[/yellow] {_short(f.path)}: {warning}")
+        if f.error:
+            console.print(f"[red]error[/red] {f.error}", soft_wrap=True)
+    totals = report.to_json()
+    h = totals["highlights"]
+    console.print(f"{totals['files']} files, {totals['books']} books: {h['new']} new, "
+                  f"{h['updated']} updated, {h['unchanged']} unchanged, {h['removed']} removed "
+                  f"highlights; {totals['cards']['new']} new cards.")
+
+
+def books_table(books: list[dict]) -> None:
+    if not books:
+        console.print("No books yet: import some notes with `studykit import PATH`.")
+        return
+    table = Table()
+    for name in ("id", "title", "author", "format", "highlights", "cards", "due"):
+        table.add_column(name, justify="right" if name in ("highlights", "cards", "due") else "left")
+    for b in books:
+        table.add_row(b["id"], b["title"], b["author"] or "", b["source_format"],
+                      str(b["highlights"]), str(b["cards"]), str(b["due"]))
+    console.print(table)
+
+
+def _short(path: str) -> str:
+    from pathlib import Path
+
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return path

@@ -1,0 +1,126 @@
+"""SQL for the importer: books, highlights, notes, cards and source files."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+
+from studykit.sources.models import Book, Highlight, Note
+
+
+def source_row(conn: sqlite3.Connection, path: str) -> sqlite3.Row | None:
+    return conn.execute("SELECT * FROM sources WHERE path = ?", (path,)).fetchone()
+
+
+def record_source(conn, path: str, sha256: str, fmt: str, book_ids: list[str],
+                  highlights: int, now: str) -> None:
+    conn.execute(
+        "INSERT INTO sources (path, sha256, source_format, books, highlights, imported_at) "
+        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(path) DO UPDATE SET sha256 = excluded.sha256, "
+        "source_format = excluded.source_format, books = excluded.books, "
+        "highlights = excluded.highlights, imported_at = excluded.imported_at",
+        (path, sha256, fmt, json.dumps(book_ids), highlights, now),
+    )
+
+
+def upsert_book(conn, book: Book, now: str) -> None:
+    conn.execute(
+        "INSERT INTO books (id, title, author, source_format, weread_id, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET title = excluded.title, "
+        "author = COALESCE(excluded.author, books.author), "
+        "source_format = excluded.source_format, weread_id = excluded.weread_id, "
+        "updated_at = excluded.updated_at",
+        (book.id, book.title, book.author, book.source_format, book.weread_id, now, now),
+    )
+
+
+def existing_highlights(conn, book_id: str) -> dict[str, sqlite3.Row]:
+    rows = conn.execute(
+        "SELECT id, chapter, text, content_hash, removed, source_file FROM highlights "
+        "WHERE book_id = ?", (book_id,))
+    return {row["id"]: row for row in rows}
+
+
+def insert_highlights(conn, rows: Iterable[tuple]) -> None:
+    conn.executemany(
+        "INSERT INTO highlights (id, book_id, chapter, chapter_path, chapter_level, position, "
+        "kind, language, text, note, created_at, source_file, content_hash, junk, removed, "
+        "imported_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,?,?)", rows)
+
+
+def update_highlights(conn, rows: Iterable[tuple]) -> None:
+    """Rows as for insert; the id (first field) selects the row, ``removed`` is cleared."""
+    conn.executemany(
+        "UPDATE highlights SET book_id=?2, chapter=?3, chapter_path=?4, chapter_level=?5, "
+        "position=?6, kind=?7, language=?8, text=?9, note=?10, created_at=?11, "
+        "source_file=?12, content_hash=?13, junk=?14, removed=0, updated_at=?16 WHERE id=?1",
+        rows)
+
+
+def highlight_row(book: Book, h: Highlight, position: int, source: str, content_hash: str,
+                  junk: bool, now: str, chapter_path_json: str) -> tuple:
+    return (h.id, book.id, h.chapter, chapter_path_json,
+            h.chapter_level, position, h.kind, h.language, h.text, h.note, h.created_at,
+            source, content_hash, int(junk), now, now)
+
+
+def mark_removed(conn, highlight_ids: list[str], now: str) -> int:
+    """Flag highlights removed and suspend their cards; returns cards newly suspended."""
+    if not highlight_ids:
+        return 0
+    conn.executemany("UPDATE highlights SET removed = 1, updated_at = ? WHERE id = ?",
+                     [(now, i) for i in highlight_ids])
+    before = conn.total_changes
+    conn.executemany(
+        "UPDATE cards SET suspended = 1, suspend_reason = 'removed', updated_at = ? "
+        "WHERE highlight_id = ? AND suspended = 0", [(now, i) for i in highlight_ids])
+    return conn.total_changes - before
+
+
+def restore_cards(conn, highlight_ids: list[str], now: str) -> None:
+    """Unsuspend cards that were suspended only because their highlight had vanished."""
+    conn.executemany(
+        "UPDATE cards SET suspended = 0, suspend_reason = NULL, updated_at = ? "
+        "WHERE highlight_id = ? AND suspend_reason = 'removed'",
+        [(now, i) for i in highlight_ids])
+
+
+def existing_cards(conn, highlight_ids: list[str]) -> dict[str, tuple]:
+    found: dict[str, tuple] = {}
+    for chunk in _chunks(highlight_ids, 500):
+        marks = ",".join("?" * len(chunk))
+        for row in conn.execute(
+                f"SELECT id, front, back, answer FROM cards WHERE highlight_id IN ({marks})", chunk):
+            found[row[0]] = (row[1], row[2], row[3])
+    return found
+
+
+def insert_cards(conn, rows: Iterable[tuple]) -> None:
+    """Rows: (id, highlight_id, book_id, kind, ordinal, front, back, answer, now)."""
+    conn.executemany(
+        "INSERT INTO cards (id, highlight_id, book_id, kind, ordinal, front, back, answer, "
+        "created_at, updated_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?9)", rows)
+
+
+def update_card_text(conn, rows: Iterable[tuple]) -> None:
+    """Rows: (front, back, answer, now, id); scheduling state is left alone."""
+    conn.executemany("UPDATE cards SET front=?, back=?, answer=?, updated_at=? WHERE id=?", rows)
+
+
+def upsert_notes(conn, book: Book, notes: list[Note], source: str, now: str) -> None:
+    conn.executemany(
+        "INSERT INTO notes (id, book_id, scope, chapter, text, created_at, source_file, removed) "
+        "VALUES (?,?,?,?,?,?,?,0) ON CONFLICT(id) DO UPDATE SET text=excluded.text, "
+        "chapter=excluded.chapter, created_at=excluded.created_at, removed=0",
+        [(n.id, book.id, n.scope, n.chapter, n.text, n.created_at, source) for n in notes])
+    keep = {n.id for n in notes}
+    stale = [r[0] for r in conn.execute(
+        "SELECT id FROM notes WHERE book_id = ? AND source_file = ? AND removed = 0",
+        (book.id, source)) if r[0] not in keep]
+    conn.executemany("UPDATE notes SET removed = 1 WHERE id = ?", [(i,) for i in stale])
+
+
+def _chunks(items: list, size: int):
+    for start in range(0, len(items), size):
+        yield items[start:start + size]

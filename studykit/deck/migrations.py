@@ -1,0 +1,100 @@
+"""Numbered schema migrations. Append new ones; never edit a released one."""
+
+from __future__ import annotations
+
+M001_INITIAL = """
+CREATE TABLE books (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    author TEXT,
+    source_format TEXT NOT NULL,
+    weread_id TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE sources (
+    path TEXT PRIMARY KEY,
+    sha256 TEXT NOT NULL,
+    source_format TEXT NOT NULL,
+    books TEXT NOT NULL,            -- JSON list of book ids found in the file
+    highlights INTEGER NOT NULL,
+    imported_at TEXT NOT NULL
+);
+CREATE TABLE notes (
+    id TEXT PRIMARY KEY,
+    book_id TEXT NOT NULL REFERENCES books(id),
+    scope TEXT NOT NULL,            -- 'chapter' or 'book'
+    chapter TEXT NOT NULL DEFAULT '',
+    text TEXT NOT NULL,
+    created_at TEXT,
+    source_file TEXT,
+    removed INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE highlights (
+    id TEXT PRIMARY KEY,
+    book_id TEXT NOT NULL REFERENCES books(id),
+    chapter TEXT NOT NULL DEFAULT '',
+    chapter_path TEXT NOT NULL DEFAULT '[]',
+    chapter_level INTEGER NOT NULL DEFAULT 0,
+    position INTEGER NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'text',
+    language TEXT,
+    text TEXT NOT NULL,
+    note TEXT,
+    created_at TEXT,
+    source_file TEXT,
+    content_hash TEXT NOT NULL,
+    junk INTEGER NOT NULL DEFAULT 0,
+    removed INTEGER NOT NULL DEFAULT 0,
+    imported_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX highlights_book ON highlights(book_id, position);
+CREATE TABLE cards (
+    id TEXT PRIMARY KEY,            -- <highlight id>:<kind>:<ordinal>, stable across imports
+    highlight_id TEXT NOT NULL REFERENCES highlights(id),
+    book_id TEXT NOT NULL REFERENCES books(id),
+    kind TEXT NOT NULL,
+    ordinal INTEGER NOT NULL,
+    front TEXT NOT NULL,
+    back TEXT NOT NULL,
+    answer TEXT,
+    exercise_id TEXT,
+    exercise_score REAL,
+    state INTEGER NOT NULL DEFAULT 0,   -- 0 new, 1 learning, 2 review, 3 relearning
+    step INTEGER,
+    stability REAL,
+    difficulty REAL,
+    due TEXT,                           -- UTC, YYYY-MM-DDTHH:MM:SSZ, NULL for new cards
+    last_review TEXT,
+    reps INTEGER NOT NULL DEFAULT 0,
+    lapses INTEGER NOT NULL DEFAULT 0,
+    suspended INTEGER NOT NULL DEFAULT 0,
+    suspend_reason TEXT,                -- 'user', 'removed', 'leech'
+    buried_until TEXT,
+    flag INTEGER NOT NULL DEFAULT 0,
+    tags TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX cards_highlight ON cards(highlight_id);
+CREATE INDEX cards_queue ON cards(suspended, state, due);
+CREATE TABLE review_log (
+    id INTEGER PRIMARY KEY,
+    card_id TEXT NOT NULL REFERENCES cards(id),
+    rating INTEGER NOT NULL,            -- 1 Again, 2 Hard, 3 Good, 4 Easy
+    reviewed_at TEXT NOT NULL,
+    duration_ms INTEGER,
+    state_before TEXT NOT NULL,         -- JSON of the card's scheduling fields
+    state_after TEXT NOT NULL,
+    source TEXT NOT NULL DEFAULT 'review'
+);
+CREATE INDEX review_log_card ON review_log(card_id, reviewed_at);
+CREATE INDEX review_log_time ON review_log(reviewed_at);
+"""
+
+MIGRATIONS: list[tuple[int, str, str]] = [
+    (1, "initial", M001_INITIAL),
+]
+
+LATEST = MIGRATIONS[-1][0]

@@ -1,0 +1,61 @@
+"""Read-only queries for listing and exporting the deck."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from studykit.deck import to_db_time, utc_now
+
+STATE_NAMES = {0: "new", 1: "learning", 2: "review", 3: "relearning"}
+
+
+def card_state_name(state: int, suspended: int) -> str:
+    return "suspended" if suspended else STATE_NAMES[state]
+
+
+def book_summaries(conn: sqlite3.Connection) -> list[dict]:
+    now = to_db_time(utc_now())
+    rows = conn.execute(
+        """
+        SELECT b.id, b.title, b.author, b.source_format,
+          (SELECT COUNT(*) FROM highlights h WHERE h.book_id = b.id AND h.removed = 0)
+            AS highlights,
+          (SELECT COUNT(*) FROM cards c WHERE c.book_id = b.id AND c.suspended = 0) AS cards,
+          (SELECT COUNT(*) FROM cards c WHERE c.book_id = b.id AND c.suspended = 0
+             AND c.due IS NOT NULL AND c.due <= ?) AS due
+        FROM books b ORDER BY b.title
+        """, (now,))
+    return [dict(r) for r in rows]
+
+
+def export_deck(conn: sqlite3.Connection) -> dict:
+    """The whole deck in the documented JSON shape (see docs: export json)."""
+    cards_by_highlight: dict[str, list[dict]] = {}
+    for c in conn.execute("SELECT * FROM cards ORDER BY highlight_id, kind, ordinal"):
+        cards_by_highlight.setdefault(c["highlight_id"], []).append({
+            "id": c["id"], "kind": c["kind"], "front": c["front"], "back": c["back"],
+            "answer": c["answer"], "exercise": c["exercise_id"],
+            "state": card_state_name(c["state"], c["suspended"]), "due": c["due"],
+        })
+    highlights_by_book: dict[str, list[dict]] = {}
+    for h in conn.execute("SELECT * FROM highlights ORDER BY book_id, position"):
+        highlights_by_book.setdefault(h["book_id"], []).append({
+            "id": h["id"], "chapter": h["chapter"],
+            "chapter_path": json.loads(h["chapter_path"]), "text": h["text"],
+            "note": h["note"], "kind": h["kind"], "created_at": h["created_at"],
+            "removed": bool(h["removed"]), "junk": bool(h["junk"]),
+            "cards": cards_by_highlight.get(h["id"], []),
+        })
+    notes_by_book: dict[str, list[dict]] = {}
+    for n in conn.execute("SELECT * FROM notes WHERE removed = 0 ORDER BY book_id, rowid"):
+        notes_by_book.setdefault(n["book_id"], []).append({
+            "id": n["id"], "scope": n["scope"], "chapter": n["chapter"], "text": n["text"],
+            "created_at": n["created_at"]})
+    books = [{
+        "id": b["id"], "title": b["title"], "author": b["author"],
+        "source_format": b["source_format"], "weread_id": b["weread_id"],
+        "highlights": highlights_by_book.get(b["id"], []),
+        "notes": notes_by_book.get(b["id"], []),
+    } for b in conn.execute("SELECT * FROM books ORDER BY title")]
+    return {"books": books}

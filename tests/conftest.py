@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO.parent / "shared" / "seeds"
+HIGHLIGHTS = REPO / "highlights"
+
+
+@pytest.fixture(autouse=True)
+def studykit_home(tmp_path, monkeypatch) -> Path:
+    """Every test runs against its own empty STUDYKIT_HOME."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("STUDYKIT_HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def deck(studykit_home):
+    from studykit.deck import Deck
+
+    with Deck(studykit_home / "deck.db") as d:
+        yield d
+
+
+def run_cli(*args: str, input: str | None = None, cwd: Path | None = None,
+            timeout: float = 60) -> subprocess.CompletedProcess:
+    """Run the real ``studykit`` entry point in a child process."""
+    return subprocess.run(
+        [sys.executable, "-m", "studykit", *args], capture_output=True, text=True,
+        input=input, cwd=cwd, timeout=timeout, env=dict(os.environ),
+    )
+
+
+def seed(name_prefix: str) -> Path:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not present")
+    matches = sorted(SEEDS.glob(f"{name_prefix}_*.txt"))
+    if not matches:
+        pytest.skip(f"seed {name_prefix} is not present")
+    return matches[0]
