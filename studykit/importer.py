@@ -9,10 +9,13 @@ from __future__ import annotations
 import difflib
 import hashlib
 import json
-from collections.abc import Callable, Iterable
+import multiprocessing as mp
+import os
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from studykit.cards import CardSpec
 from studykit.cards.generate import generate_cards
 from studykit.cards.junk import is_junk
 from studykit.deck import Deck, to_db_time, utc_now
@@ -21,6 +24,8 @@ from studykit.errors import SourceError, StudykitError
 from studykit.sources import SUFFIXES, Book, Highlight, parse_text
 from studykit.sources.normalize import decode
 
+PARALLEL_FROM = 16  # files; fewer are prepared in this process
+PARALLEL_WORKERS = 4
 SIMILAR_ENOUGH = 0.6  # an edited highlight without a block id keeps its old id above this
 
 
@@ -80,11 +85,62 @@ def collect_files(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
+@dataclass
+class Prepared:
+    """A file read, hashed, parsed and turned into card specs: pure work, no database.
+
+    ``cards[b][i]`` are the card specs of highlight ``i`` of book ``b`` (None for junk).
+    """
+
+    path: Path
+    key: str
+    digest: str = ""
+    books: list[Book] = field(default_factory=list)
+    cards: list[list[list[CardSpec] | None]] = field(default_factory=list)
+    unchanged: bool = False
+    error: str | None = None
+
+
+def prepare_file(path: Path, known_digest: str | None) -> Prepared:
+    prepared = Prepared(path, str(path.resolve()))
+    try:
+        data = _read(path)
+        prepared.digest = hashlib.sha256(data).hexdigest()
+        if prepared.digest == known_digest:
+            prepared.unchanged = True
+            return prepared
+        prepared.books = parse_text(decode(data, str(path)), path.name)
+    except StudykitError as exc:
+        prepared.error = str(exc)
+        return prepared
+    prepared.cards = [[None if is_junk(h.text, h.kind) else
+                       generate_cards(h.text, kind=h.kind, note=h.note, chapter=h.chapter)
+                       for h in book.highlights] for book in prepared.books]
+    return prepared
+
+
+def _prepare_star(args: tuple[Path, str | None]) -> Prepared:
+    return prepare_file(*args)
+
+
+def prepared_files(files: list[Path], known: dict[str, str]) -> Iterator[Prepared]:
+    """Prepare files in order; in worker processes when there are many and cores to spare."""
+    jobs = [(f, known.get(str(f.resolve()))) for f in files]
+    workers = min(PARALLEL_WORKERS, os.cpu_count() or 1)
+    if len(files) < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
+        yield from map(_prepare_star, jobs)
+        return
+    with mp.get_context("fork").Pool(workers) as pool:
+        yield from pool.imap(_prepare_star, jobs, chunksize=4)
+
+
 def import_paths(deck: Deck, paths: Iterable[Path], *, dry_run: bool = False,
                  on_file: Callable[[FileResult], None] | None = None) -> ImportReport:
     report = ImportReport()
-    for path in collect_files(paths):
-        result = import_file(deck, path, dry_run=dry_run)
+    files = collect_files(paths)
+    known = sql.source_digests(deck.conn)
+    for prepared in prepared_files(files, known):
+        result = write_prepared(deck, prepared, dry_run=dry_run)
         report.files.append(result)
         if on_file:
             on_file(result)
@@ -92,33 +148,37 @@ def import_paths(deck: Deck, paths: Iterable[Path], *, dry_run: bool = False,
 
 
 def import_file(deck: Deck, path: Path, *, dry_run: bool = False) -> FileResult:
-    result = FileResult(str(path))
+    known = sql.source_row(deck.conn, str(path.resolve()))
+    return write_prepared(deck, prepare_file(path, known and known["sha256"]), dry_run=dry_run)
+
+
+def write_prepared(deck: Deck, prepared: Prepared, *, dry_run: bool = False) -> FileResult:
+    """Write one prepared file in one transaction (all or nothing)."""
+    result = FileResult(str(prepared.path))
+    if prepared.unchanged:
+        known = sql.source_row(deck.conn, prepared.key)
+        result.unchanged = known["highlights"]
+        result.books = json.loads(known["books"])
+        return result
+    if prepared.error:
+        result.status, result.error = "error", prepared.error
+        return result
     try:
-        data = _read(path)
-        digest = hashlib.sha256(data).hexdigest()
-        key = str(path.resolve())
-        known = sql.source_row(deck.conn, key)
-        if known is not None and known["sha256"] == digest:
-            result.unchanged = known["highlights"]
-            result.books = json.loads(known["books"])
-            return result
-        books = parse_text(decode(data, str(path)), path.name)
-        try:
-            with deck.transaction() as conn:
-                for book in books:
-                    _import_book(conn, book, key, result)
-                sql.record_source(conn, key, digest, books[0].source_format,
-                                  [b.id for b in books], sum(len(b.highlights) for b in books),
-                                  to_db_time(utc_now()))
-                if dry_run:
-                    raise _DryRun
-        except _DryRun:
-            pass
-        result.status = "imported"
+        with deck.transaction() as conn:
+            for book, cards in zip(prepared.books, prepared.cards, strict=True):
+                _import_book(conn, book, cards, prepared.key, result)
+            sql.record_source(conn, prepared.key, prepared.digest,
+                              prepared.books[0].source_format,
+                              [b.id for b in prepared.books],
+                              sum(len(b.highlights) for b in prepared.books),
+                              to_db_time(utc_now()))
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
     except StudykitError as exc:
-        result.status, result.error = "error", str(exc)
-        result.new = result.updated = result.unchanged = result.removed = result.skipped = 0
-        result.cards_new = result.cards_updated = result.cards_suspended = 0
+        return FileResult(str(prepared.path), status="error", error=str(exc))
+    result.status = "imported"
     return result
 
 
@@ -127,24 +187,24 @@ def _read(path: Path) -> bytes:
         return path.read_bytes()
     except FileNotFoundError:
         raise SourceError(f"{path}: no such file", "check the path") from None
+    except IsADirectoryError:
+        raise SourceError(f"{path}: is a folder", "name the folder itself to import it") from None
     except OSError as exc:
         raise SourceError(f"{path}: cannot read ({exc.strerror})", "check permissions") from None
 
 
-def _import_book(conn, book: Book, source: str, result: FileResult) -> None:
+def _import_book(conn, book: Book, cards: list, source: str, result: FileResult) -> None:
     now = to_db_time(utc_now())
     sql.upsert_book(conn, book, now)
     result.books.append(book.id)
     result.warnings += book.warnings
     old = sql.existing_highlights(conn, book.id)
     _keep_ids_of_edited(book.highlights, old, source)
-    inserts, updates, restored, junk_ids = [], [], [], set()
+    inserts, updates, restored = [], [], []
     paths: dict[tuple, str] = {}
     for position, h in enumerate(book.highlights):
-        junk = is_junk(h.text, h.kind)
-        if junk:
-            result.skipped += 1
-            junk_ids.add(h.id)
+        junk = cards[position] is None
+        result.skipped += junk
         digest = _content_hash(h)
         if h.chapter_path not in paths:
             paths[h.chapter_path] = json.dumps(h.chapter_path, ensure_ascii=False)
@@ -170,7 +230,8 @@ def _import_book(conn, book: Book, source: str, result: FileResult) -> None:
     result.removed += len(gone)
     result.cards_suspended += sql.mark_removed(conn, gone, now)
     changed = {r[0] for r in inserts} | {r[0] for r in updates}
-    cardable = [h for h in book.highlights if h.id in changed and h.id not in junk_ids]
+    cardable = [(h, specs) for h, specs in zip(book.highlights, cards, strict=True)
+                if specs and h.id in changed]
     _write_cards(conn, book, cardable, result, now)
     sql.upsert_notes(conn, book, book.notes, source, now)
 
@@ -210,12 +271,12 @@ def _most_similar(h: Highlight, candidates: list) -> tuple[object | None, float]
     return best, best_score
 
 
-def _write_cards(conn, book: Book, highlights: list[Highlight], result: FileResult,
-                 now: str) -> None:
-    existing = sql.existing_cards(conn, [h.id for h in highlights])
+def _write_cards(conn, book: Book, cardable: list[tuple[Highlight, list[CardSpec]]],
+                 result: FileResult, now: str) -> None:
+    existing = sql.existing_cards(conn, [h.id for h, _ in cardable])
     inserts, updates = [], []
-    for h in highlights:
-        for spec in generate_cards(h.text, kind=h.kind, note=h.note, chapter=h.chapter):
+    for h, specs in cardable:
+        for spec in specs:
             card_id = spec.card_id(h.id)
             current = existing.get(card_id)
             if current is None:

@@ -489,6 +489,7 @@ def check_parse(text: str) -> None:
 @settings(deadline=None, max_examples=300)
 @given(st.text())
 def test_parse_never_raises_on_arbitrary_text(text):
+    check_parse(text)  # even text that skipped normalisation
     check_parse(normalise(text))
 
 

@@ -7,7 +7,7 @@ import re
 IMAGE_PLACEHOLDER = re.compile(r"\[(?:插图|图片)\]")
 MIN_MEANINGFUL_CHARS = 4
 _ENOUGH_MEANING = re.compile(
-    r"(?:[^0-9A-Za-z\u3400-\u9fff]*[0-9A-Za-z\u3400-\u9fff]){%d}" % MIN_MEANINGFUL_CHARS)
+    rf"(?:[^0-9A-Za-z\u3400-\u9fff]*[0-9A-Za-z\u3400-\u9fff]){{{MIN_MEANINGFUL_CHARS}}}")
 
 
 def is_junk(text: str, kind: str = "text") -> bool:

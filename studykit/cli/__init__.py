@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -36,7 +35,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def _global(
     ctx: typer.Context,
-    db: Optional[Path] = typer.Option(None, "--db", help=DB_HELP),  # noqa: UP045 - typer needs Optional on 3.10
+    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                  help="Show the version and exit."),
 ) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import List, Optional  # noqa: UP035 - typer needs these on 3.10
 
 import typer
 
@@ -25,8 +24,8 @@ def print_json(data) -> None:
 @app.command("import")
 def import_command(
     ctx: typer.Context,
-    paths: List[Path] = typer.Argument(..., help="Files or folders (.md, .txt; recursive)."),  # noqa: UP006
-    db: Optional[Path] = DbOption,  # noqa: UP045
+    paths: list[Path] = typer.Argument(..., help="Files or folders (.md, .txt; recursive)."),
+    db: Path | None = DbOption,
     dry_run: bool = typer.Option(False, "--dry-run", help="Show what would change; write nothing."),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
 ) -> None:
@@ -63,7 +62,7 @@ def _import_with_progress(deck, files, dry_run):
 @app.command("books")
 def books_command(
     ctx: typer.Context,
-    db: Optional[Path] = DbOption,  # noqa: UP045
+    db: Path | None = DbOption,
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """List the books in the deck with their highlight and card counts."""
@@ -83,8 +82,8 @@ def books_command(
 @export_app.command("json")
 def export_json_command(
     ctx: typer.Context,
-    db: Optional[Path] = DbOption,  # noqa: UP045
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write to this file."),  # noqa: UP045
+    db: Path | None = DbOption,
+    output: Path | None = typer.Option(None, "-o", "--output", help="Write to this file."),
 ) -> None:
     """The whole deck as JSON: books, highlights, their cards and scheduling state."""
     from studykit.deck import Deck

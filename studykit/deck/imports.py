@@ -13,6 +13,10 @@ def source_row(conn: sqlite3.Connection, path: str) -> sqlite3.Row | None:
     return conn.execute("SELECT * FROM sources WHERE path = ?", (path,)).fetchone()
 
 
+def source_digests(conn) -> dict[str, str]:
+    return dict(conn.execute("SELECT path, sha256 FROM sources").fetchall())
+
+
 def record_source(conn, path: str, sha256: str, fmt: str, book_ids: list[str],
                   highlights: int, now: str) -> None:
     conn.execute(

@@ -9,6 +9,7 @@ verdict per stdout line (see :func:`grade`).
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import json
 import os
@@ -60,10 +61,8 @@ class _Proc:
 
 def _become_subreaper() -> None:
     """Orphaned grandchildren of a learner's code reparent to us, so we can end them."""
-    try:
+    with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
-    except (OSError, AttributeError):
-        pass
 
 
 def cuda_device(policy: str) -> str:
@@ -114,10 +113,8 @@ def _wait(procs: list[_Proc], deadline: float) -> bool:
 def _end(procs: list[_Proc]) -> None:
     for p in procs:
         for target in (-p.pid, p.pid):
-            try:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.kill(target, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                pass
         if p.status is None:
             _, p.status = os.waitpid(p.pid, 0)
         os.close(p.out_fd)
@@ -135,10 +132,8 @@ def _end_orphans() -> None:
         except OSError:
             continue
         if stat.rsplit(")", 1)[1].split()[1] == me:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.kill(int(entry.name), signal.SIGKILL)
-            except ProcessLookupError:
-                pass
     while True:
         try:
             pid, _ = os.waitpid(-1, os.WNOHANG)

@@ -24,7 +24,9 @@ PARSERS = {
 }
 
 _OBSIDIAN_DOC_TYPE = re.compile(r"^doc_type:\s*weread-highlights-reviews\s*$", re.MULTILINE)
-_OBSIDIAN_MARK = re.compile(r"📌.*\^[A-Za-z0-9-]+\s*$|⏱.*\^[A-Za-z0-9-]+\s*$", re.MULTILINE)
+_OBSIDIAN_MARK = re.compile(
+    r"📌.*\^[A-Za-z0-9-]+\s*$|⏱.*\^[A-Za-z0-9-]+\s*$"
+    r"|\]\(<?weread://[^\n]*\)\s+\^[A-Za-z0-9-]+\s*$", re.MULTILINE)
 _NATIVE_MARK = re.compile(
     r"^(◆ |>> ?)|^-- 来自微信读书\s*$|◆ .*>>|\d{4}/\d{1,2}/\d{1,2} ?发表想法", re.MULTILINE
 )

@@ -56,9 +56,12 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
         ) from None
 
 
+_NOT_CONTROL = bytes([9, 10, 12, 13, 27, *range(32, 256)])
+
+
 def _looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if b"\x00" in head:
         return True
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    controls = len(head.translate(None, _NOT_CONTROL))
     return bool(head) and controls / len(head) > 0.05

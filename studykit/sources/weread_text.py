@@ -48,7 +48,7 @@ _B1_SPLIT = re.compile(r"^[^◆>\s][^>\n]*>[^>\s]", re.MULTILINE)
 _UNMARKED = re.compile(r"^[^◆>\s]", re.MULTILINE)
 
 # A B2 export pasted without its line breaks: ``◆ chapter>> highlight>> ...``.
-_GLUED = re.compile(r"◆ .*?[^\s>]>>")
+_GLUED_GT = re.compile(r"[^\s>]>>")
 _GLUE_MARK = re.compile(rf"◆ |(?<=[^\s>])>>|{_DATE} ?发表想法")
 
 # Single-blank B3 files: does an unmarked line after a highlight start a chapter?
@@ -125,7 +125,7 @@ def _unglue(lines: list[str], stem: str) -> list[str]:
     """Split ``…20个笔记◆ 前言>> text>> text◆ 1.6 …`` runs back into lines."""
     out: list[str] = []
     for i, line in enumerate(lines):
-        if "◆" not in line or not _GLUED.search(line):
+        if not _is_glued(line):
             out.append(line)
             continue
         starts = [m.start() for m in _GLUE_MARK.finditer(line)]
@@ -134,8 +134,14 @@ def _unglue(lines: list[str], stem: str) -> list[str]:
             continue
         out.extend(_glued_header(line[: starts[0]].strip(), lines[max(0, i - 60) : i], stem))
         ends = starts[1:] + [len(line)]
-        out.extend(line[a:b].strip() for a, b in zip(starts, ends))
+        out.extend(line[a:b].strip() for a, b in zip(starts, ends, strict=True))
     return out
+
+
+def _is_glued(line: str) -> bool:
+    """A ``◆ `` marker followed later on the line by ``>>`` glued to text."""
+    pos = line.find("◆ ")
+    return pos >= 0 and _GLUED_GT.search(line, pos + 2) is not None
 
 
 def _glued_header(prefix: str, before: list[str], stem: str) -> list[str]:
@@ -340,6 +346,7 @@ class _B3Parser:
         self.thought: _Thought | None = None
         self.review: Note | None = None
         self.review_parts: list[str] = []
+        self.review_paras = 0  # paragraphs after the 点评 / 认为 lines
         self.entries: list[Highlight | _Thought] = []
         self.notes: list[Note] = []
 
@@ -373,6 +380,7 @@ class _B3Parser:
                 self.notes.append(self.review)
         self.review = None
         self.review_parts = []
+        self.review_paras = 0
         self.mode = ""
         self.thought = None
         self.passage = None
@@ -415,10 +423,11 @@ class _B3Parser:
             else:
                 self.thought.paras.append(text)
         elif self.mode == "review":
-            if blanks >= 2 if self.double else len(self.review_parts) > 1:
+            if blanks >= 2 if self.double else self.review_paras > 0:
                 self._chapter(lines[0])
             else:
                 self.review_parts.append(text)
+                self.review_paras += 1
         elif self.passage is not None and self._continues(blanks, lines):
             _extend(self.passage, text)
         else:

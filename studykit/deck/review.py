@@ -1,0 +1,180 @@
+"""SQL for reviewing: the queue, answers with their log rows, undo, suspend/bury/flag."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+
+from studykit.deck import from_db_time, to_db_time
+from studykit.scheduler import NEW, REVIEW, CardState
+
+CARD_COLUMNS = """c.id, c.highlight_id, c.book_id, c.kind, c.front, c.back, c.answer,
+    c.exercise_id, c.state, c.step, c.stability, c.difficulty, c.due, c.last_review, c.reps,
+    c.lapses, c.flag, c.tags, b.title AS book_title, h.chapter AS chapter, h.note AS note"""
+CARD_FROM = "cards c JOIN books b ON b.id = c.book_id JOIN highlights h ON h.id = c.highlight_id"
+
+
+@dataclass(frozen=True)
+class Filters:
+    book: str | None = None  # book id, or a part of its title
+    chapter: str | None = None  # part of a chapter title
+    card_ids: tuple[str, ...] = ()
+
+    def sql(self) -> tuple[str, list]:
+        clauses, args = [], []
+        if self.book:
+            clauses.append("(c.book_id = ? OR b.title LIKE ?)")
+            args += [self.book, f"%{self.book}%"]
+        if self.chapter:
+            clauses.append("h.chapter LIKE ?")
+            args.append(f"%{self.chapter}%")
+        if self.card_ids:
+            clauses.append(f"c.id IN ({','.join('?' * len(self.card_ids))})")
+            args += list(self.card_ids)
+        return "".join(f" AND {c}" for c in clauses), args
+
+
+def card_state(row: sqlite3.Row) -> CardState:
+    return CardState(
+        state=row["state"], step=row["step"], stability=row["stability"],
+        difficulty=row["difficulty"], due=from_db_time(row["due"]) if row["due"] else None,
+        last_review=from_db_time(row["last_review"]) if row["last_review"] else None,
+        reps=row["reps"], lapses=row["lapses"])
+
+
+def get_card(conn, card_id: str) -> sqlite3.Row | None:
+    return conn.execute(f"SELECT {CARD_COLUMNS} FROM {CARD_FROM} WHERE c.id = ?",
+                        (card_id,)).fetchone()
+
+
+def _available(now: str) -> str:
+    return f"c.suspended = 0 AND (c.buried_until IS NULL OR c.buried_until <= '{now}')"
+
+
+def due_learning(conn, now: str, until: str, filters: Filters) -> sqlite3.Row | None:
+    """The learning/relearning card due soonest, if due by ``until``."""
+    where, args = filters.sql()
+    return conn.execute(
+        f"SELECT {CARD_COLUMNS} FROM {CARD_FROM} WHERE {_available(now)} AND c.state IN (1, 3) "
+        f"AND c.due <= ?{where} ORDER BY c.due LIMIT 1", [until, *args]).fetchone()
+
+
+def due_review(conn, now: str, day_end: str, filters: Filters) -> sqlite3.Row | None:
+    where, args = filters.sql()
+    return conn.execute(
+        f"SELECT {CARD_COLUMNS} FROM {CARD_FROM} WHERE {_available(now)} AND c.state = 2 "
+        f"AND c.due < ?{where} ORDER BY c.due LIMIT 1", [day_end, *args]).fetchone()
+
+
+def next_new(conn, now: str, filters: Filters) -> sqlite3.Row | None:
+    where, args = filters.sql()
+    return conn.execute(
+        f"SELECT {CARD_COLUMNS} FROM {CARD_FROM} WHERE {_available(now)} AND c.state = 0"
+        f"{where} ORDER BY c.rowid LIMIT 1", args).fetchone()
+
+
+def count_due(conn, now: str, day_end: str, filters: Filters) -> dict[str, int]:
+    """Cards available now: learning due now, reviews due today, new (before limits)."""
+    where, args = filters.sql()
+    row = conn.execute(
+        f"SELECT SUM(c.state IN (1, 3) AND c.due <= ?), SUM(c.state = 2 AND c.due < ?), "
+        f"SUM(c.state = 0) FROM {CARD_FROM} WHERE {_available(now)}{where}",
+        [now, day_end, *args]).fetchone()
+    return {"learning": row[0] or 0, "review": row[1] or 0, "new": row[2] or 0}
+
+
+def studied_since(conn, since: str) -> dict[str, int]:
+    """New cards introduced and review cards answered since ``since`` (for daily limits)."""
+    row = conn.execute(
+        "SELECT SUM(json_extract(state_before, '$.state') = ?), "
+        "SUM(json_extract(state_before, '$.state') = ?) FROM review_log "
+        "WHERE reviewed_at >= ? AND source = 'review'", (NEW, REVIEW, since)).fetchone()
+    return {"new": row[0] or 0, "review": row[1] or 0}
+
+
+def next_due_time(conn, now: str, filters: Filters) -> str | None:
+    where, args = filters.sql()
+    row = conn.execute(
+        f"SELECT MIN(c.due) FROM {CARD_FROM} WHERE c.suspended = 0 AND c.state != 0 "
+        f"AND c.due > ?{where}", [now, *args]).fetchone()
+    return row[0]
+
+
+def cram_cards(conn, filters: Filters, limit: int) -> list[sqlite3.Row]:
+    where, args = filters.sql()
+    return conn.execute(
+        f"SELECT {CARD_COLUMNS} FROM {CARD_FROM} WHERE c.suspended = 0{where} "
+        f"ORDER BY c.state = 0, c.due, c.rowid LIMIT ?", [*args, limit]).fetchall()
+
+
+def write_answer(conn, card_id: str, before: CardState, after: CardState, rating: int,
+                 reviewed_at: str, duration_ms: int, source: str = "review") -> int:
+    """Store the new scheduling state and its log row; returns the log row id."""
+    conn.execute(
+        "UPDATE cards SET state=?, step=?, stability=?, difficulty=?, due=?, last_review=?, "
+        "reps=?, lapses=?, updated_at=? WHERE id=?",
+        (*_state_columns(after), reviewed_at, card_id))
+    cursor = conn.execute(
+        "INSERT INTO review_log (card_id, rating, reviewed_at, duration_ms, state_before, "
+        "state_after, source) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (card_id, rating, reviewed_at, duration_ms, json.dumps(before.to_dict()),
+         json.dumps(after.to_dict()), source))
+    return cursor.lastrowid
+
+
+def restore_state(conn, card_id: str, state: CardState, now: str) -> None:
+    conn.execute(
+        "UPDATE cards SET state=?, step=?, stability=?, difficulty=?, due=?, last_review=?, "
+        "reps=?, lapses=?, updated_at=? WHERE id=?", (*_state_columns(state), now, card_id))
+
+
+def delete_log(conn, log_id: int) -> None:
+    conn.execute("DELETE FROM review_log WHERE id = ?", (log_id,))
+
+
+def _state_columns(s: CardState) -> tuple:
+    return (s.state, s.step, s.stability, s.difficulty, to_db_time(s.due) if s.due else None,
+            to_db_time(s.last_review) if s.last_review else None, s.reps, s.lapses)
+
+
+def bury_siblings(conn, card: sqlite3.Row, until: str) -> dict[str, str | None]:
+    """Bury the other cards of the same highlight; returns their previous buried_until."""
+    rows = conn.execute(
+        "SELECT id, buried_until FROM cards WHERE highlight_id = ? AND id != ? "
+        "AND (buried_until IS NULL OR buried_until < ?)",
+        (card["highlight_id"], card["id"], until)).fetchall()
+    conn.executemany("UPDATE cards SET buried_until = ? WHERE id = ?",
+                     [(until, r["id"]) for r in rows])
+    return {r["id"]: r["buried_until"] for r in rows}
+
+
+def set_buried(conn, previous: dict[str, str | None]) -> None:
+    conn.executemany("UPDATE cards SET buried_until = ? WHERE id = ?",
+                     [(v, k) for k, v in previous.items()])
+
+
+def set_suspended(conn, card_ids: list[str], suspended: bool, reason: str = "user") -> int:
+    before = conn.total_changes
+    if suspended:
+        conn.executemany("UPDATE cards SET suspended = 1, suspend_reason = ? WHERE id = ? "
+                         "AND suspended = 0", [(reason, i) for i in card_ids])
+    else:
+        conn.executemany("UPDATE cards SET suspended = 0, suspend_reason = NULL WHERE id = ?",
+                         [(i,) for i in card_ids])
+    return conn.total_changes - before
+
+
+def add_tag(conn, card_id: str, tag: str) -> None:
+    row = conn.execute("SELECT tags FROM cards WHERE id = ?", (card_id,)).fetchone()
+    tags = set(row["tags"].split()) | {tag}
+    conn.execute("UPDATE cards SET tags = ? WHERE id = ?", (" ".join(sorted(tags)), card_id))
+
+
+def set_flag(conn, card_id: str, flag: int) -> None:
+    conn.execute("UPDATE cards SET flag = ? WHERE id = ?", (flag, card_id))
+
+
+def existing_ids(conn, card_ids: list[str]) -> set[str]:
+    marks = ",".join("?" * len(card_ids))
+    return {r[0] for r in conn.execute(f"SELECT id FROM cards WHERE id IN ({marks})", card_ids)}
