@@ -1,5 +1,5 @@
 # Two commands do everything on a fresh machine:
-#   make run   - set up .venv, import the sample notes in highlights/, list the deck
+#   make run   - set up .venv, import the sample notes in highlights/, list the deck, start a review
 #   make test  - set up .venv and run the test suite
 # TORCH_SPEC picks the torch build (default: the CPU wheel pinned for these machines).
 
@@ -22,6 +22,7 @@ $(VENV)/.installed: pyproject.toml
 run: setup
 	$(BIN)/studykit import highlights/
 	$(BIN)/studykit books
+	$(BIN)/studykit review
 
 test: setup
 	$(BIN)/python -m pytest -q

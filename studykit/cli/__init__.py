@@ -60,4 +60,4 @@ def main() -> None:
         sys.exit(130)
 
 
-from studykit.cli import deck_commands  # noqa: E402,F401 - registers the commands
+from studykit.cli import deck_commands, review_commands  # noqa: E402,F401 - registers commands

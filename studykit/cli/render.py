@@ -49,3 +49,17 @@ def _short(path: str) -> str:
         return str(Path(path).resolve().relative_to(Path.cwd()))
     except ValueError:
         return path
+
+
+def cards_table(cards: list[dict]) -> None:
+    if not cards:
+        console.print("No cards match.")
+        return
+    table = Table()
+    for name in ("id", "book", "kind", "state", "due", "front", "exercise"):
+        table.add_column(name, overflow="fold" if name == "front" else "ellipsis")
+    for c in cards:
+        front = c["front"].replace("\n", " ")
+        table.add_row(c["id"], c["book"], c["kind"], c["state"], (c["due"] or "")[:16],
+                      front[:60] + ("…" if len(front) > 60 else ""), c["exercise"] or "")
+    console.print(table)

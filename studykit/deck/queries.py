@@ -59,3 +59,38 @@ def export_deck(conn: sqlite3.Connection) -> dict:
         "notes": notes_by_book.get(b["id"], []),
     } for b in conn.execute("SELECT * FROM books ORDER BY title")]
     return {"books": books}
+
+
+def search_cards(conn: sqlite3.Connection, *, book: str | None = None, query: str | None = None,
+                 state: str | None = None, limit: int = 50) -> list[dict]:
+    """Cards matching every given filter (``state`` as in ``studykit cards --is``)."""
+    now = to_db_time(utc_now())
+    clauses, args = [], []
+    if book:
+        clauses.append("(c.book_id = ? OR b.title LIKE ?)")
+        args += [book, f"%{book}%"]
+    if query:
+        clauses.append("(c.front LIKE ? OR c.back LIKE ?)")
+        args += [f"%{query}%", f"%{query}%"]
+    clauses.append(_STATE_FILTERS.get(state or "", "1"))
+    if state == "due":
+        args.append(now)
+    rows = conn.execute(
+        "SELECT c.*, b.title AS book FROM cards c JOIN books b ON b.id = c.book_id "
+        f"WHERE {' AND '.join(clauses)} ORDER BY c.rowid LIMIT ?", [*args, limit])
+    return [{"id": r["id"], "book": r["book"], "kind": r["kind"], "front": r["front"],
+             "back": r["back"], "answer": r["answer"], "exercise": r["exercise_id"],
+             "state": card_state_name(r["state"], r["suspended"]), "due": r["due"],
+             "lapses": r["lapses"], "tags": r["tags"].split()} for r in rows]
+
+
+_STATE_FILTERS = {
+    "due": "c.suspended = 0 AND c.state != 0 AND c.due <= ?",
+    "new": "c.suspended = 0 AND c.state = 0",
+    "learning": "c.suspended = 0 AND c.state = 1",
+    "review": "c.suspended = 0 AND c.state = 2",
+    "relearning": "c.suspended = 0 AND c.state = 3",
+    "suspended": "c.suspended = 1",
+    "leech": "(' ' || c.tags || ' ') LIKE '% leech %'",
+    "flagged": "c.flag != 0",
+}

@@ -112,10 +112,25 @@ def _new_highlight(text: str, chapter: str) -> Highlight:
     )
 
 
-def _extend(highlight: Highlight, text: str) -> None:
-    text = text.strip()
-    if text:
-        highlight.text = f"{highlight.text}\n{text}" if highlight.text else text
+class _Continuations:
+    """Lines added to open highlights, joined once at the end (no quadratic ``+=``)."""
+
+    def __init__(self) -> None:
+        self.parts: dict[int, tuple[Highlight, list[str]]] = {}
+
+    def extend(self, highlight: Highlight, text: str) -> None:
+        text = text.strip()
+        if text:
+            self.parts.setdefault(id(highlight), (highlight, [highlight.text]))[1].append(text)
+
+    def tail(self, highlight: Highlight) -> str:
+        entry = self.parts.get(id(highlight))
+        return entry[1][-1] if entry else highlight.text
+
+    def apply(self) -> None:
+        for highlight, parts in self.parts.values():
+            highlight.text = "\n".join(p for p in parts if p)
+        self.parts.clear()
 
 
 # --- lost line breaks ---------------------------------------------------------------
@@ -349,11 +364,13 @@ class _B3Parser:
         self.review_paras = 0  # paragraphs after the 点评 / 认为 lines
         self.entries: list[Highlight | _Thought] = []
         self.notes: list[Note] = []
+        self.cont = _Continuations()
 
     def finish(self) -> tuple[list[Highlight | _Thought], list[Note], list[str]]:
         for blanks, lines in self.items:
             self._feed(blanks, lines)
         self._close()
+        self.cont.apply()
         return self.entries, self.notes, []
 
     def _feed(self, blanks: int, lines: list[str]) -> None:
@@ -411,7 +428,7 @@ class _B3Parser:
             self.thought.passage = self.passage
             self.mode = "quoted"
         elif self.mode == "quoted" and self.passage is not None:
-            _extend(self.passage, text)  # a bilingual book quotes twice
+            self.cont.extend(self.passage, text)  # a bilingual book quotes twice
         else:
             self._highlight(text)
 
@@ -429,7 +446,7 @@ class _B3Parser:
                 self.review_parts.append(text)
                 self.review_paras += 1
         elif self.passage is not None and self._continues(blanks, lines):
-            _extend(self.passage, text)
+            self.cont.extend(self.passage, text)
         else:
             self._chapter(lines[0])
 
@@ -443,7 +460,7 @@ class _B3Parser:
             return True
         if self.double:
             return blanks == 1
-        return not _looks_like_chapter(lines, self.passage.text if self.passage else "")
+        return not _looks_like_chapter(lines, self.cont.tail(self.passage) if self.passage else "")
 
     def _chapter(self, title: str) -> None:
         self._close()
@@ -489,11 +506,13 @@ class _B2Parser:
         self.review_date: str | None = None
         self.entries: list[Highlight | _Thought] = []
         self.notes: list[Note] = []
+        self.cont = _Continuations()
         self.dropped = 0
 
     def finish(self) -> tuple[list[Highlight | _Thought], list[Note], list[str]]:
         self._flush()
         self._end_review()
+        self.cont.apply()
         warnings = []
         if self.dropped:
             warnings.append(f"{self.dropped} thought(s) without a passage or date were skipped")
@@ -534,7 +553,7 @@ class _B2Parser:
         self._end_review()
         self.passage = _new_highlight(text, self.chapter)
         if thought.strip():
-            self._pending_line(thought, after_blank=False)
+            self._pending_line(thought)
         if self.pending is None:
             self.entries.append(self.passage)
         else:
@@ -553,21 +572,18 @@ class _B2Parser:
             self.review, self.review_date = [m.group(4)], _date(m)
             self.passage = None
         elif self.passage is not None and not after_blank:
-            _extend(self.passage, line)
+            self.cont.extend(self.passage, line)
         elif self.b1 and ">" in line:
             thought, _, text = line.partition(">")
             self._highlight(text, thought)
         elif self.started:
-            self._pending_line(line, after_blank)
+            self._pending_line(line)
             self.passage = None
 
-    def _pending_line(self, line: str, after_blank: bool) -> None:
+    def _pending_line(self, line: str) -> None:
         if self.pending is None:
             self.pending = _Thought(self.chapter, None)
-        if after_blank or not self.pending.paras:
-            self.pending.paras.append(line)
-        else:
-            self.pending.paras[-1] += "\n" + line
+        self.pending.paras.append(line)
 
     def _flush(self) -> None:
         """A thought no ``>>`` line took: a chapter note when dated (or B1), else skipped."""

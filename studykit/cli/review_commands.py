@@ -1,0 +1,95 @@
+"""review, cards, suspend, unsuspend."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from studykit.cli import DB_HELP, app, deck_path
+from studykit.cli.deck_commands import print_json
+
+DbOption = typer.Option(None, "--db", help=DB_HELP)
+CARD_FILTERS = ("due", "new", "learning", "review", "relearning", "suspended", "leech",
+                "flagged")
+
+
+@app.command("review")
+def review_command(
+    ctx: typer.Context,
+    db: Path | None = DbOption,
+    book: str | None = typer.Option(None, "--book", help="Only this book (id or part of title)."),
+    chapter: str | None = typer.Option(None, "--chapter", help="Only chapters matching this."),
+    limit: int | None = typer.Option(None, "--limit", min=1, help="Stop after N answers."),
+    cram: bool = typer.Option(False, "--cram", help="Review ahead; the schedule is unchanged."),
+    typed: bool = typer.Option(False, "--type", help="Type cloze answers; get a diff."),
+) -> None:
+    """Review due cards: Space reveals, 1-4 grade, u undo, ? help, q quit."""
+    from studykit.cli.review_ui import ReviewUI
+    from studykit.config import load_config
+    from studykit.deck import Deck
+    from studykit.deck.review import Filters
+    from studykit.review import ReviewSession
+
+    config = load_config()
+    with Deck(deck_path(ctx, db)) as deck:
+        session = ReviewSession(deck, config, filters=Filters(book=book, chapter=chapter),
+                                limit=limit, cram=cram)
+        ReviewUI(session, typed=typed).run()
+
+
+@app.command("cards")
+def cards_command(
+    ctx: typer.Context,
+    db: Path | None = DbOption,
+    book: str | None = typer.Option(None, "--book", help="Book id or part of its title."),
+    query: str | None = typer.Option(None, "--query", "-q", help="Text in front or back."),
+    state: str | None = typer.Option(None, "--is", help=f"One of: {', '.join(CARD_FILTERS)}."),
+    limit: int = typer.Option(50, "--limit", min=1, help="At most N cards."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Search and list cards."""
+    from studykit.deck import Deck
+    from studykit.deck.queries import search_cards
+    from studykit.errors import StudykitError
+
+    if state and state not in CARD_FILTERS:
+        raise StudykitError(f"unknown --is value {state!r}", f"use one of {', '.join(CARD_FILTERS)}")
+    with Deck(deck_path(ctx, db)) as deck:
+        cards = search_cards(deck.conn, book=book, query=query, state=state, limit=limit)
+    if as_json:
+        print_json(cards)
+        return
+    from studykit.cli.render import cards_table
+
+    cards_table(cards)
+
+
+@app.command("suspend")
+def suspend_command(ctx: typer.Context, card_ids: list[str] = typer.Argument(...),
+                    db: Path | None = DbOption) -> None:
+    """Suspend cards by id: they are never shown until unsuspended."""
+    _set_suspended(ctx, db, card_ids, True)
+
+
+@app.command("unsuspend")
+def unsuspend_command(ctx: typer.Context, card_ids: list[str] = typer.Argument(...),
+                      db: Path | None = DbOption) -> None:
+    """Unsuspend cards by id (including leeches)."""
+    _set_suspended(ctx, db, card_ids, False)
+
+
+def _set_suspended(ctx, db, card_ids: list[str], suspended: bool) -> None:
+    from studykit.deck import Deck
+    from studykit.deck import review as sql
+    from studykit.errors import NotFound
+
+    with Deck(deck_path(ctx, db)) as deck:
+        missing = sorted(set(card_ids) - sql.existing_ids(deck.conn, card_ids))
+        if missing:
+            raise NotFound(f"no card with id {', '.join(missing)}",
+                           "find ids with `studykit cards --query TEXT`")
+        with deck.transaction() as conn:
+            changed = sql.set_suspended(conn, card_ids, suspended)
+    verb = "suspended" if suspended else "unsuspended"
+    typer.echo(f"{verb} {changed} card(s)")
