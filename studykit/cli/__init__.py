@@ -60,4 +60,8 @@ def main() -> None:
         sys.exit(130)
 
 
-from studykit.cli import deck_commands, review_commands  # noqa: E402,F401 - registers commands
+from studykit.cli import (  # noqa: E402,F401 - registers the commands
+    deck_commands,
+    exercise_commands,
+    review_commands,
+)

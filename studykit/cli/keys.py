@@ -60,3 +60,61 @@ class KeyReader:
             yield
         finally:
             termios.tcsetattr(fd, termios.TCSADRAIN, saved)
+
+
+class KeyPoller:
+    """Keys with a timeout, for loops that also wait on something else (watch mode).
+
+    Use as a context manager: a TTY stays in cbreak mode while inside. ``poll`` returns a
+    key, None on timeout, and raises EOFError at the end of piped input."""
+
+    def __init__(self, stream=None) -> None:
+        self.stream = stream or sys.stdin
+        self.fd = self.stream.fileno()
+        self.tty = self.stream.isatty()
+        self._pending = b""
+        self._saved = None
+
+    def __enter__(self) -> KeyPoller:
+        if self.tty:
+            import termios
+            import tty
+
+            self._saved = termios.tcgetattr(self.fd)
+            tty.setcbreak(self.fd)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._saved is not None:
+            import termios
+
+            termios.tcsetattr(self.fd, termios.TCSADRAIN, self._saved)
+
+    def poll(self, timeout: float) -> str | None:
+        import select
+
+        if not self._has_key():
+            ready, _, _ = select.select([self.fd], [], [], timeout)
+            if not ready:
+                return None
+            chunk = os.read(self.fd, 1024)
+            if not chunk:
+                if self._pending:
+                    self._pending += b"\n"
+                else:
+                    raise EOFError
+            self._pending += chunk
+        return self._take()
+
+    def _has_key(self) -> bool:
+        return bool(self._pending) and (self.tty or b"\n" in self._pending)
+
+    def _take(self) -> str | None:
+        if not self._has_key():
+            return None
+        if self.tty:
+            char, self._pending = self._pending[:1], self._pending[1:]
+            return char.decode("utf-8", "ignore")
+        line, _, self._pending = self._pending.partition(b"\n")
+        text = line.decode("utf-8", "ignore").strip()
+        return text[:1] if text else ENTER

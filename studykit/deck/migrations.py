@@ -93,8 +93,28 @@ CREATE INDEX review_log_card ON review_log(card_id, reviewed_at);
 CREATE INDEX review_log_time ON review_log(reviewed_at);
 """
 
+M002_EXERCISES = """
+CREATE TABLE exercise_attempts (
+    id INTEGER PRIMARY KEY,
+    exercise_id TEXT NOT NULL,
+    status TEXT NOT NULL,               -- pass, fail, error, timeout
+    checked_at TEXT NOT NULL,
+    seconds REAL,
+    device TEXT
+);
+CREATE INDEX exercise_attempts_id ON exercise_attempts(exercise_id, checked_at);
+CREATE TABLE exercise_progress (
+    exercise_id TEXT PRIMARY KEY,
+    hints_shown INTEGER NOT NULL DEFAULT 0,
+    first_passed_at TEXT,
+    last_status TEXT,
+    last_checked_at TEXT
+);
+"""
+
 MIGRATIONS: list[tuple[int, str, str]] = [
     (1, "initial", M001_INITIAL),
+    (2, "exercises", M002_EXERCISES),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ from studykit.catalog import Exercise
 from studykit.errors import StudykitError
 
 WORKER_START_BUDGET = 60.0  # seconds for python + torch to import on a slow machine
+GRACE_SECONDS = 30.0  # beyond an exercise's time limit: judging, clean-up
 
 
 class GradingError(StudykitError):
@@ -33,7 +35,12 @@ class Worker:
             raise GradingError("the grading worker did not start", "run `studykit doctor`")
         self.torch_version = hello.get("torch")
 
-    def _read(self) -> dict:
+    def _read(self, timeout: float = WORKER_START_BUDGET) -> dict:
+        ready, _, _ = select.select([self.proc.stdout], [], [], timeout)
+        if not ready:
+            self.proc.kill()
+            raise GradingError("the grading worker stopped answering",
+                               "run the check again; if it repeats, run `studykit doctor`")
         line = self.proc.stdout.readline()
         if not line:
             raise GradingError("the grading worker stopped unexpectedly",
@@ -49,7 +56,7 @@ class Worker:
         }
         self.proc.stdin.write(json.dumps(request) + "\n")
         self.proc.stdin.flush()
-        return self._read()
+        return self._read(exercise.time_limit + GRACE_SECONDS)
 
     def close(self) -> None:
         if self.proc.poll() is None:
@@ -58,6 +65,10 @@ class Worker:
                 self.proc.wait(timeout=5)
             except subprocess.TimeoutExpired:
                 self.proc.kill()
+                self.proc.wait()
+        for stream in (self.proc.stdin, self.proc.stdout):
+            if not stream.closed:
+                stream.close()
 
     def __enter__(self) -> Worker:
         return self

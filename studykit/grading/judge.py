@@ -13,6 +13,7 @@ from typing import Any
 
 import torch
 
+UNFINISHED = "the case did not finish"
 FLOAT_TOLERANCE_CUDA = {torch.float32: (1e-4, 1e-5), torch.float16: (1e-2, 1e-3)}
 
 
@@ -26,7 +27,7 @@ def judge_case(info: dict, got_file: Path, expected_file: Path, check_path: Path
     got = _load(got_file)
     expected = _load(expected_file)
     if got is None:
-        return "fail", "the case did not finish"
+        return "fail", UNFINISHED
     if "error" in got:
         return "fail", got["error"]
     if expected is None or "error" in expected:

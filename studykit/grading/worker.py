@@ -32,6 +32,9 @@ import torch.utils.data  # noqa: E402,F401
 
 from studykit.grading import child, judge  # noqa: E402
 
+with contextlib.suppress(ImportError):  # assert_close imports it on first use (~1 s)
+    import torch.distributed.tensor  # noqa: F401
+
 OUTPUT_SHOWN = 2048
 PR_SET_CHILD_SUBREAPER = 36
 
@@ -198,8 +201,9 @@ def _verdict(dirs, procs, finished, check, device, request) -> dict:
         return {"status": "error", "tests": [_test("load", "error", meta["import_error"])]}
     tests = _judge(dirs, ref_meta["cases"], check, device)
     if not meta.get("done"):
-        tests.append(_test("run", "error", _exit_reason(procs["learner"].status)))
-        return {"status": "error", "tests": tests}
+        finished = [t for t in tests if t["message"] != judge.UNFINISHED]
+        return {"status": "error",
+                "tests": [_test("run", "error", _exit_reason(procs["learner"].status)), *finished]}
     status = "pass" if all(t["status"] == "pass" for t in tests) else "fail"
     return {"status": status, "tests": tests}
 

@@ -1,0 +1,40 @@
+"""SQL for exercise progress: attempts, passes, hints shown."""
+
+from __future__ import annotations
+
+import sqlite3
+
+
+def record_attempt(conn, exercise_id: str, status: str, at: str, seconds: float | None,
+                   device: str | None) -> None:
+    conn.execute("INSERT INTO exercise_attempts (exercise_id, status, checked_at, seconds, "
+                 "device) VALUES (?, ?, ?, ?, ?)", (exercise_id, status, at, seconds, device))
+    conn.execute(
+        "INSERT INTO exercise_progress (exercise_id, last_status, last_checked_at, "
+        "first_passed_at) VALUES (?1, ?2, ?3, CASE WHEN ?2 = 'pass' THEN ?3 END) "
+        "ON CONFLICT(exercise_id) DO UPDATE SET last_status = ?2, last_checked_at = ?3, "
+        "first_passed_at = COALESCE(first_passed_at, CASE WHEN ?2 = 'pass' THEN ?3 END)",
+        (exercise_id, status, at))
+
+
+def progress(conn) -> dict[str, sqlite3.Row]:
+    return {r["exercise_id"]: r for r in conn.execute("SELECT * FROM exercise_progress")}
+
+
+def next_hint_index(conn, exercise_id: str) -> int:
+    """Count a hint as shown and return its index (0-based)."""
+    conn.execute("INSERT INTO exercise_progress (exercise_id, hints_shown) VALUES (?, 1) "
+                 "ON CONFLICT(exercise_id) DO UPDATE SET hints_shown = hints_shown + 1",
+                 (exercise_id,))
+    return conn.execute("SELECT hints_shown FROM exercise_progress WHERE exercise_id = ?",
+                        (exercise_id,)).fetchone()[0] - 1
+
+
+def attempts(conn, exercise_id: str) -> list[sqlite3.Row]:
+    return conn.execute("SELECT * FROM exercise_attempts WHERE exercise_id = ? ORDER BY id",
+                        (exercise_id,)).fetchall()
+
+
+def linked_cards(conn, exercise_id: str, limit: int = 20) -> list[sqlite3.Row]:
+    return conn.execute("SELECT id, front FROM cards WHERE exercise_id = ? ORDER BY rowid "
+                        "LIMIT ?", (exercise_id, limit)).fetchall()
