@@ -7,8 +7,19 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from studykit.scheduler import (
-    AGAIN, EASY, GOOD, HARD, LEARNING, NEW, RELEARNING, REVIEW, CardState, Settings,
-    format_interval, preview, review,
+    AGAIN,
+    EASY,
+    GOOD,
+    HARD,
+    LEARNING,
+    NEW,
+    RELEARNING,
+    REVIEW,
+    CardState,
+    Settings,
+    format_interval,
+    preview,
+    review,
 )
 
 START = datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc)
