@@ -97,3 +97,15 @@ def export_json_command(
         typer.echo(f"wrote {output}", err=True)
     else:
         typer.echo(text)
+
+
+@app.command("doctor")
+def doctor_command(ctx: typer.Context, db: Path | None = DbOption) -> None:
+    """Check the installation: Python, torch and CUDA, the deck and the exercises."""
+    from studykit.doctor import run_checks
+
+    failed = False
+    for name, ok, detail in run_checks(deck_path(ctx, db)):
+        failed |= not ok
+        typer.echo(f"{'ok ' if ok else 'BAD'}  {name:12} {detail}")
+    raise typer.Exit(1 if failed else 0)
