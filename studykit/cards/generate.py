@@ -13,10 +13,12 @@ import re
 from studykit.cards import CardSpec
 
 BLANK = "[...]"
-_API = re.compile(r"(?:\b(?:torch|nn|F|optim|optimizer|model)\.)?[A-Za-z_][A-Za-z0-9_]*"
-                  r"(?:\.[A-Za-z_][A-Za-z0-9_]*)*\(\)|\b(?:nn|torch|F|optim)\.[A-Za-z_][\w.]*"
-                  r"|\b[a-z]+_[a-z_]+\b")
-_TERM = re.compile(r"\b[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*\b|\b[A-Za-z]{4,}\b")
+_START = r"(?<![A-Za-z0-9_.])"  # ASCII word boundaries: CJK characters count as \w in re
+_END = r"(?![A-Za-z0-9_])"
+_API = re.compile(
+    _START + r"(?:(?:torch|nn|F|optim|optimizer|model|loss)\.[A-Za-z_][\w.]*(?:\(\))?"
+    r"|[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\(\)|[a-z]+_[a-z_]+)" + _END)
+_TERM = re.compile(_START + r"(?:[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*|[A-Za-z]{4,})" + _END)
 _NUMBER = re.compile(r"\d+(?:\.\d+)?%|\d+\s*[×x*@]\s*\d+(?:\s*[×x*]\s*\d+)*")
 MAX_HIDDEN_SHARE = 0.4
 

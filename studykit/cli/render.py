@@ -9,14 +9,19 @@ console = Console()
 
 
 def import_summary(report, dry_run: bool) -> None:
-    table = Table(title="Dry run: nothing was written" if dry_run else None)
-    for name in ("file", "status", "new", "updated", "unchanged", "removed", "skipped", "cards"):
-        table.add_column(name, justify="left" if name in ("file", "status") else "right")
+    from rich import box
+
+    table = Table(title="Dry run: nothing was written" if dry_run else None, box=box.SIMPLE)
+    table.add_column("file", overflow="fold", min_width=20)
+    for name in ("status", "new", "upd", "same", "gone", "junk", "cards"):
+        table.add_column(name, justify="left" if name == "status" else "right")
     for f in report.files:
         status = "[red]error[/red]" if f.status == "error" else f.status
         table.add_row(_short(f.path), status, str(f.new), str(f.updated), str(f.unchanged),
                       str(f.removed), str(f.skipped), f"+{f.cards_new}")
     console.print(table)
+    console.print("[dim]upd: edited highlights (history kept) · gone: no longer in the file "
+                  "(cards suspended) · junk: image-only or fragments (no card)[/]")
     for f in report.files:
         for warning in f.warnings:
             console.print(f"[yellow]warning[/yellow] {_short(f.path)}: {warning}")

@@ -441,13 +441,34 @@ def _numbered_depth(text: str) -> int:
 
 
 def _heading_number(text: str) -> tuple[str, ...] | None:
+    """``3.2 线性回归`` → ("3", "2"); ``第3章``/``第三章`` → ("3",); else None."""
     number = _NUMBERED_HEADING.match(text)
-    return tuple(number.group(1).split(".")) if number else None
+    if number:
+        return tuple(str(int(part)) for part in number.group(1).split("."))
+    chapter = _CHAPTER_NUMBER.match(text)
+    value = _chapter_number(chapter.group(1)) if chapter else None
+    return (str(value),) if value else None
+
+
+_CHAPTER_NUMBER = re.compile(r"第([0-9一二三四五六七八九十]+)章")
+_CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+
+
+def _chapter_number(numeral: str) -> int | None:
+    """Arabic or Chinese numerals up to 99 (``十二``, ``二十``, ``三十五``)."""
+    if numeral.isdecimal():
+        return int(numeral)
+    tens, ten, ones = numeral.partition("十")
+    if not ten:
+        return _CHINESE_DIGITS.get(numeral)
+    tens_value = _CHINESE_DIGITS.get(tens, 0 if tens else 1) if len(tens) <= 1 else 0
+    ones_value = _CHINESE_DIGITS.get(ones, 0) if len(ones) <= 1 else 0
+    return tens_value * 10 + ones_value or None
 
 
 def _extends(number: tuple[str, ...], parent: tuple[str, ...] | None) -> bool:
     """Whether a heading numbered ``number`` may sit under one numbered ``parent``
-    (an unnumbered parent, such as ``第3章``, is left to the depth rule)."""
+    (an unnumbered parent, such as ``【总结】``, is left to the depth rule)."""
     return parent is None or number[: len(parent)] == parent
 
 
