@@ -54,7 +54,7 @@ _MD_LIST = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S", re.MULTILINE)
 _MD_INLINE = re.compile(
     r"\*\*[^*\n]+\*\*|`[^`\n]+`|\[[^\]\n]+\]\([^)\s]+\)|^ {0,3}>[ \t]", re.MULTILINE
 )
-_PLAIN_BULLET_LINE = re.compile(r"^\s*[•·●▪◦■□○▸►①-⑳❶-❿]", re.MULTILINE)
+_PLAIN_BULLET_LINE = re.compile(r"^[^\S\n]*[•·●▪◦■□○▸►①-⑳❶-❿]", re.MULTILINE)
 
 
 def looks_like_markdown(text: str) -> bool:
@@ -253,15 +253,15 @@ _CHROME_LABELS = frozenset(
     }
 )
 _CHROME_ANYWHERE = re.compile(
-    r"在这里插入图片描述|点击学习|\d+\s*人(?:浏览|阅读|看过)|(?:阅读|浏览)(?:量|数|次数)\s*[:：]?\s*\d"
+    r"在这里插入图片描述|点击学习|(?<!\d)\d+\s*人(?:浏览|阅读|看过)|(?:阅读|浏览)(?:量|数|次数)[\s:：]*\d"
     r"|转载(?:时)?请注明|有问题或投稿|版权声明|知识共享署名|All rights reserved"
     r"|Copyright\s*(?:©|\(c\))|©\s*\d{4}",
     re.IGNORECASE,
 )
 _CHROME_LINE = re.compile(
-    r"[\d\s.,:+%万千kKwW]*\d[\d\s.,:+%万千kKwW]*"  # view counts, image ids, "99+"
+    r"(?=.*\d)[\d\s.,:+%万千kKwW]+"  # view counts, image ids, "99+"
     r"|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"  # dates
-    r"|(?:首页|主页|当前位置|您的位置|你的位置)\s*[:：]?\s*[>›»/].*"  # breadcrumbs
+    r"|(?:首页|主页|当前位置|您的位置|你的位置)[\s:：]*[>›»/].*"  # breadcrumbs
     r"|(?:目录|文章目录)\s.*"  # a table of contents squeezed onto one line
     r"|(?:来源地址|本文标题|本文链接|原文链接|原文地址|文章链接|上一篇|下一篇)\s*[:：].*"
 )
@@ -271,7 +271,7 @@ _FOOTER_START = re.compile(
 )
 _BULLET_MARK = re.compile(r"^(?:[•·●▪◦■□○▸►]\s*|[-*+]\s+)")
 _CIRCLED_MARK = re.compile(r"^[①-⑳❶-❿]")
-_CSS_RULE = re.compile(r"\{[^{}]*:[^{}]*;[^{}]*\}")
+_BRACED = re.compile(r"\{([^{}]*)\}")
 
 
 @dataclass
@@ -319,14 +319,15 @@ def _line_kind(line: _Line, code_gap: int | None) -> str:
         return "chrome"
     if _looks_like_code(line.text):
         return "code"
-    if _BULLET_MARK.match(line.text) or _CIRCLED_MARK.match(line.text):
+    if _is_bulleted(line.text):
         return "bullet"
     return "text"
 
 
 def _strip_css(text: str) -> str:
     """Scraped diagrams (mermaid) leave their stylesheet inline: keep the words after it."""
-    if len(_CSS_RULE.findall(text)) < 3:
+    rules = sum(":" in body and ";" in body for body in _BRACED.findall(text))
+    if rules < 3:
         return text
     return text.rsplit("}", 1)[-1].strip()
 
