@@ -115,11 +115,11 @@ def validate(key: str, value) -> object:
 
 
 def load_config(path: Path | None = None) -> Config:
-    import yaml
-
     path = path or config_path()
     if not path.exists():
         return Config()
+    import yaml
+
     try:
         data = yaml.safe_load(path.read_text("utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:

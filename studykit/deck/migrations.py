@@ -112,9 +112,15 @@ CREATE TABLE exercise_progress (
 );
 """
 
+M003_QUEUE_INDEXES = """
+CREATE INDEX cards_new ON cards(suspended, state) WHERE state = 0;
+CREATE INDEX cards_buried ON cards(buried_until) WHERE buried_until IS NOT NULL;
+"""
+
 MIGRATIONS: list[tuple[int, str, str]] = [
     (1, "initial", M001_INITIAL),
     (2, "exercises", M002_EXERCISES),
+    (3, "queue_indexes", M003_QUEUE_INDEXES),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -19,19 +19,16 @@ CARD_FROM = "cards c JOIN books b ON b.id = c.book_id JOIN highlights h ON h.id 
 class Filters:
     book: str | None = None  # book id, or a part of its title
     chapter: str | None = None  # part of a chapter title
-    card_ids: tuple[str, ...] = ()
 
     def sql(self) -> tuple[str, list]:
+        """Extra WHERE clauses on ``cards c`` (subqueries keep the queue index usable)."""
         clauses, args = [], []
         if self.book:
-            clauses.append("(c.book_id = ? OR b.title LIKE ?)")
+            clauses.append("c.book_id IN (SELECT id FROM books WHERE id = ? OR title LIKE ?)")
             args += [self.book, f"%{self.book}%"]
         if self.chapter:
-            clauses.append("h.chapter LIKE ?")
+            clauses.append("c.highlight_id IN (SELECT id FROM highlights WHERE chapter LIKE ?)")
             args.append(f"%{self.chapter}%")
-        if self.card_ids:
-            clauses.append(f"c.id IN ({','.join('?' * len(self.card_ids))})")
-            args += list(self.card_ids)
         return "".join(f" AND {c}" for c in clauses), args
 
 
@@ -48,40 +45,54 @@ def get_card(conn, card_id: str) -> sqlite3.Row | None:
                         (card_id,)).fetchone()
 
 
-def _available(now: str) -> str:
-    return f"c.suspended = 0 AND (c.buried_until IS NULL OR c.buried_until <= '{now}')"
+_NOT_BURIED = "(c.buried_until IS NULL OR c.buried_until <= ?)"
+
+
+def _first(conn, where: str, args: list, order: str, filters: Filters) -> sqlite3.Row | None:
+    """The first available card matching ``where``: the id from the queue index, then
+    the full row with its book and highlight."""
+    extra, extra_args = filters.sql()
+    row = conn.execute(
+        f"SELECT c.id FROM cards c WHERE c.suspended = 0 AND {where} AND {_NOT_BURIED}"
+        f"{extra} ORDER BY {order} LIMIT 1", [*args, *extra_args]).fetchone()
+    return get_card(conn, row[0]) if row else None
 
 
 def due_learning(conn, now: str, until: str, filters: Filters) -> sqlite3.Row | None:
     """The learning/relearning card due soonest, if due by ``until``."""
-    where, args = filters.sql()
-    return conn.execute(
-        f"SELECT {CARD_COLUMNS} FROM {CARD_FROM} WHERE {_available(now)} AND c.state IN (1, 3) "
-        f"AND c.due <= ?{where} ORDER BY c.due LIMIT 1", [until, *args]).fetchone()
+    return _first(conn, "c.state IN (1, 3) AND c.due <= ?", [until, now], "c.due", filters)
 
 
 def due_review(conn, now: str, day_end: str, filters: Filters) -> sqlite3.Row | None:
-    where, args = filters.sql()
-    return conn.execute(
-        f"SELECT {CARD_COLUMNS} FROM {CARD_FROM} WHERE {_available(now)} AND c.state = 2 "
-        f"AND c.due < ?{where} ORDER BY c.due LIMIT 1", [day_end, *args]).fetchone()
+    return _first(conn, "c.state = 2 AND c.due < ?", [day_end, now], "c.due", filters)
 
 
 def next_new(conn, now: str, filters: Filters) -> sqlite3.Row | None:
-    where, args = filters.sql()
-    return conn.execute(
-        f"SELECT {CARD_COLUMNS} FROM {CARD_FROM} WHERE {_available(now)} AND c.state = 0"
-        f"{where} ORDER BY c.rowid LIMIT 1", args).fetchone()
+    return _first(conn, "c.state = 0", [now], "c.rowid", filters)
 
 
 def count_due(conn, now: str, day_end: str, filters: Filters) -> dict[str, int]:
     """Cards available now: learning due now, reviews due today, new (before limits)."""
-    where, args = filters.sql()
-    row = conn.execute(
-        f"SELECT SUM(c.state IN (1, 3) AND c.due <= ?), SUM(c.state = 2 AND c.due < ?), "
-        f"SUM(c.state = 0) FROM {CARD_FROM} WHERE {_available(now)}{where}",
-        [now, day_end, *args]).fetchone()
-    return {"learning": row[0] or 0, "review": row[1] or 0, "new": row[2] or 0}
+    extra, args = filters.sql()
+    queries = {
+        "learning": ("c.state IN (1, 3) AND c.due <= ?", [now]),
+        "review": ("c.state = 2 AND c.due < ?", [day_end]),
+        "new": ("c.state = 0", []),
+    }
+    counts = {queue: conn.execute(
+        f"SELECT COUNT(*) FROM cards c WHERE c.suspended = 0 AND {where}{extra}",
+        [*where_args, *args]).fetchone()[0] for queue, (where, where_args) in queries.items()}
+    buried = conn.execute(  # few rows: subtract them rather than check every card
+        f"SELECT c.state, c.due FROM cards c INDEXED BY cards_buried WHERE c.buried_until > ? "
+        f"AND c.suspended = 0{extra}", [now, *args])
+    for state, due in buried:
+        if state == 0:
+            counts["new"] -= 1
+        elif state == 2 and due < day_end:
+            counts["review"] -= 1
+        elif state in (1, 3) and due <= now:
+            counts["learning"] -= 1
+    return counts
 
 
 def studied_since(conn, since: str) -> dict[str, int]:
@@ -94,17 +105,18 @@ def studied_since(conn, since: str) -> dict[str, int]:
 
 
 def next_due_time(conn, now: str, filters: Filters) -> str | None:
-    where, args = filters.sql()
-    row = conn.execute(
-        f"SELECT MIN(c.due) FROM {CARD_FROM} WHERE c.suspended = 0 AND c.state != 0 "
-        f"AND c.due > ?{where}", [now, *args]).fetchone()
-    return row[0]
+    extra, args = filters.sql()
+    per_state = " UNION ALL ".join(
+        f"SELECT MIN(c.due) AS due FROM cards c WHERE c.suspended = 0 AND c.state = {state} "
+        f"AND c.due > ?{extra}" for state in (1, 2, 3))
+    return conn.execute(f"SELECT MIN(due) FROM ({per_state})",
+                        [now, *args] * 3).fetchone()[0]
 
 
 def cram_cards(conn, filters: Filters, limit: int) -> list[sqlite3.Row]:
-    where, args = filters.sql()
+    extra, args = filters.sql()
     return conn.execute(
-        f"SELECT {CARD_COLUMNS} FROM {CARD_FROM} WHERE c.suspended = 0{where} "
+        f"SELECT {CARD_COLUMNS} FROM {CARD_FROM} WHERE c.suspended = 0{extra} "
         f"ORDER BY c.state = 0, c.due, c.rowid LIMIT ?", [*args, limit]).fetchall()
 
 

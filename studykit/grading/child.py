@@ -58,6 +58,7 @@ def _current_address_space() -> int:
 
 
 def _grade_file(target: Path, check_path: Path, workdir: Path, device: str) -> int:
+    torch.set_num_threads(1)  # the learner's and the reference's children run side by side
     if device == "cuda":
         torch.backends.cuda.matmul.allow_tf32 = False
         torch.backends.cudnn.allow_tf32 = False

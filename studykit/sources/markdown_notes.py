@@ -52,7 +52,7 @@ _MD_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.MULTILINE)
 _MD_FENCE = re.compile(r"^ {0,3}(?:```|~~~)", re.MULTILINE)
 _MD_LIST = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S", re.MULTILINE)
 _MD_INLINE = re.compile(
-    r"\*\*[^*\n]+\*\*|`[^`\n]+`|\[[^\]\n]+\]\([^)\s]+\)|^ {0,3}>[ \t]", re.MULTILINE
+    r"\*\*[^*\n]+\*\*|`[^`\n]+`|\[[^\[\]\n]+\]\([^()\s]+\)|^ {0,3}>[ \t]", re.MULTILINE
 )
 _PLAIN_BULLET_LINE = re.compile(r"^[^\S\n]*[•·●▪◦■□○▸►①-⑳❶-❿]", re.MULTILINE)
 

@@ -1,0 +1,67 @@
+"""Chinese keywords by jieba + TF-IDF: the last resort for a cloze span (tier 5).
+
+jieba is imported and initialised once, lazily, the first time a highlight needs it (about a
+second: its 500k-word dictionary); most highlights never get here, because an API name, an
+English term, a defined term, a number or a dictionary term was found more cheaply.
+
+IDF: jieba's own dictionary already holds a frequency for every word, counted over the large
+corpus it was trained on, so ``log(total / freq)`` is an inverse-frequency weight that costs
+nothing more to load (``jieba.analyse``'s IDF table would add another 0.3-0.5 s and memory) and
+is stable, unlike an IDF computed from the few sample notes in the repository. Words of our
+deep-learning dictionary (``terms.txt``) get a bonus; stopwords, numbers and single characters
+are never keywords.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import warnings
+from typing import Any
+
+from studykit.cards.lexicon import TERMS_FILE, is_stopword, terms
+
+DOMAIN_BONUS = 2.0
+_tokenizer: Any = None
+_CJK_WORD = re.compile(r"[\u3400-\u9fff][\u3400-\u9fffA-Za-z0-9\-]*|[A-Za-z][A-Za-z0-9\-]+")
+
+
+def tokenizer() -> Any:
+    """The shared jieba tokenizer with our dictionary, created on first use."""
+    global _tokenizer
+    if _tokenizer is None:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # jieba still uses pkg_resources / old escapes
+            import jieba
+        jieba.setLogLevel(60)
+        tok = jieba.Tokenizer()
+        tok.initialize()
+        tok.load_userdict(str(TERMS_FILE))
+        _tokenizer = tok
+    return _tokenizer
+
+
+def keywords(text: str, limit: int = 3) -> list[str]:
+    """Up to ``limit`` keywords of ``text``, best first (ties: earliest first)."""
+    tok = tokenizer()
+    freq, total = tok.FREQ, tok.total
+    domain = _domain_terms()
+    counts: dict[str, int] = {}
+    for word in tok.lcut(text, HMM=False):
+        if len(word) >= 2 and _CJK_WORD.fullmatch(word) and not is_stopword(word):
+            counts[word] = counts.get(word, 0) + 1
+    scored = []
+    for order, (word, tf) in enumerate(counts.items()):
+        idf = math.log(total / max(freq.get(word) or 1, 1))
+        scored.append((-(tf * idf * (DOMAIN_BONUS if word in domain else 1.0)), order, word))
+    return [word for _, _, word in sorted(scored)[:limit]]
+
+
+_domain: frozenset[str] | None = None
+
+
+def _domain_terms() -> frozenset[str]:
+    global _domain
+    if _domain is None:
+        _domain = frozenset(terms())
+    return _domain

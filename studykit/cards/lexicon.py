@@ -1,0 +1,55 @@
+"""The card generator's word lists: a deep-learning term dictionary and stopwords.
+
+``terms.txt`` is in jieba's user-dictionary format (``word tag``, no frequency, so jieba
+suggests one that keeps the word whole); the same list is matched directly, without jieba,
+by one trie-shaped regular expression (longest term first at each position).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+HERE = Path(__file__).parent
+TERMS_FILE = HERE / "terms.txt"
+STOPWORDS_FILE = HERE / "stopwords.txt"
+
+
+@cache
+def terms() -> tuple[str, ...]:
+    lines = TERMS_FILE.read_text(encoding="utf-8").splitlines()
+    return tuple(line.split()[0] for line in lines if line.strip())
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    lines = STOPWORDS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().casefold() for line in lines if line.strip())
+
+
+def is_stopword(word: str) -> bool:
+    return word.casefold() in stopwords()
+
+
+@cache
+def term_pattern() -> re.Pattern[str]:
+    """One regex matching any dictionary term, preferring the longest at each position."""
+    trie: dict = {}
+    for term in terms():
+        node = trie
+        for char in term:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return re.compile(_trie_regex(trie))
+
+
+def _trie_regex(node: dict) -> str:
+    branches = [re.escape(char) + _trie_regex(child)
+                for char, child in sorted(node.items()) if char]
+    optional = "" in node
+    if not branches:
+        return ""
+    # longer continuations first; the empty branch (term ends here) last
+    body = branches[0] if len(branches) == 1 and not optional else "(?:" + "|".join(branches) + ")"
+    return body + "?" if optional else body
