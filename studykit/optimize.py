@@ -17,10 +17,12 @@ from studykit.deck import from_db_time
 from studykit.deck.stats_queries import review_history
 from studykit.errors import StudykitError
 
-# fsrs 6.x optimizer constants (fsrs.optimizer.mini_batch_size / max_seq_len), repeated
-# here so that a deck below the minimum gets its answer without importing torch.
+# fsrs 6.x optimizer constants (fsrs.optimizer.mini_batch_size, max_seq_len, num_epochs),
+# repeated so that a deck below the minimum gets its answer without importing torch, and
+# the progress bar can show before torch has loaded.
 MIN_REVIEWS = 512
 MAX_SEQ_LEN = 64
+EPOCHS = 5
 DECIMALS = 4  # parameters are saved rounded, as Anki shows them
 
 Progress = Callable[[int, int], None]  # (steps done, steps in all)
@@ -81,8 +83,7 @@ def _current(config: Config) -> list[float]:
 def _fit(history: list[list[tuple]], current: list[float], progress: Progress
          ) -> tuple[list[float], float, float]:
     """(fitted parameters, loss with ``current``, loss with the fitted ones)."""
-    optimizer_class, epochs = _optimizer_class()
-    steps = epochs + 1  # the loss before, then one loss per epoch
+    steps = EPOCHS + 1  # the loss before, then one loss per epoch
     losses: list[tuple[list[float], float]] = []
 
     def record(parameters: list[float], loss: float) -> None:
@@ -90,7 +91,7 @@ def _fit(history: list[list[tuple]], current: list[float], progress: Progress
         progress(min(len(losses), steps), steps)
 
     progress(0, steps)
-    optimizer = optimizer_class(_review_logs(history), record)
+    optimizer = _optimizer_class()(_review_logs(history), record)
     before = optimizer._compute_batch_loss(parameters=current)
     fitted = [float(p) for p in optimizer.compute_optimal_parameters()]
     after = next((loss for params, loss in losses[1:] if params == fitted), None)
@@ -101,12 +102,11 @@ def _fit(history: list[list[tuple]], current: list[float], progress: Progress
 
 
 def _optimizer_class():
-    """``fsrs.Optimizer`` reporting each loss it computes (once per epoch), and the
-    number of epochs. Imports torch."""
+    """``fsrs.Optimizer`` reporting each loss it computes (once per epoch). Imports torch."""
     try:
         import pandas  # noqa: F401 - fsrs.optimizer needs both, and says so only later
         import tqdm  # noqa: F401
-        from fsrs.optimizer import Optimizer, num_epochs
+        from fsrs.optimizer import Optimizer
     except ImportError as exc:
         raise StudykitError(f"the FSRS optimizer is not installed ({exc.name} is missing)",
                             'install it with: pip install "fsrs[optimizer]"') from None
@@ -121,7 +121,7 @@ def _optimizer_class():
             self._on_loss(parameters, loss)
             return loss
 
-    return ReportingOptimizer, num_epochs
+    return ReportingOptimizer
 
 
 def _review_logs(history: list[list[tuple]]) -> list:

@@ -127,6 +127,7 @@ def test_the_repeated_constants_match_the_installed_optimizer():
     pytest.importorskip("tqdm")
     from fsrs import optimizer
 
-    from studykit.optimize import MAX_SEQ_LEN
+    from studykit.optimize import EPOCHS, MAX_SEQ_LEN
 
-    assert (optimizer.mini_batch_size, optimizer.max_seq_len) == (MIN_REVIEWS, MAX_SEQ_LEN)
+    assert (optimizer.mini_batch_size, optimizer.max_seq_len, optimizer.num_epochs) == (
+        MIN_REVIEWS, MAX_SEQ_LEN, EPOCHS)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from studykit.errors import SourceError
 from studykit.sources import Highlight, parse_text
@@ -103,3 +105,43 @@ def test_detection_by_suffix_or_anki_header():
 def test_nothing_usable_is_a_source_error():
     with pytest.raises(SourceError, match="no highlights or notes"):
         parse_text("just one column\nanother\n", "one.csv")
+
+
+def test_import_makes_basic_cards_and_a_front_edit_updates_the_same_card(deck, tmp_path):
+    from studykit.importer import import_paths
+
+    source = tmp_path / "cards.csv"
+    source.write_text("front,back\n\"Shape of x.T for x of shape (2, 3)?\",\"(3, 2)\"\n"
+                      "Answer to everything?,42\n", encoding="utf-8")
+    assert import_paths(deck, [source]).to_json()["cards"]["new"] == 2
+    rows = deck.conn.execute("SELECT id, kind, front, back FROM cards ORDER BY rowid").fetchall()
+    assert [tuple(r)[1:] for r in rows] == [
+        ("basic", "Shape of x.T for x of shape (2, 3)?", "(3, 2)"),
+        ("basic", "Answer to everything?", "42")]
+    source.write_text(source.read_text(encoding="utf-8").replace("everything", "it all"),
+                      encoding="utf-8")
+    report = import_paths(deck, [source]).to_json()
+    assert (report["highlights"]["updated"], report["cards"]["updated"]) == (1, 1)
+    card = deck.conn.execute("SELECT id, front FROM cards WHERE back = '42'").fetchone()
+    assert tuple(card) == (rows[1]["id"], "Answer to it all?")
+
+
+PIECES = ["#separator:tab\n", "#separator:;\n", "#html:true\n", "#columns:Front,Back\n",
+          "#tags column:3\n", "#guid column:1\n", "front,back\n", ",", "\t", ";", '"', '""',
+          "\n", "<br>", "&amp;", "chapter::x ", "a", "问"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES) | st.text(max_size=5), max_size=30).map("".join),
+       st.sampled_from(["fuzz.csv", "fuzz.tsv", "fuzz.txt"]))
+def test_any_text_gives_cards_or_one_line_source_error(text, name):
+    try:
+        books = parse_text(text, name)
+    except SourceError as exc:
+        assert "\n" not in exc.message
+        return
+    for book in books:
+        assert len({h.id for h in book.highlights}) == len(book.highlights)
+        for h in book.highlights:
+            assert h.text.strip()
+            assert book.source_format != "anki-csv" or (h.kind == "card" and h.front)

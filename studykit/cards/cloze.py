@@ -9,7 +9,7 @@ would cover more than ``MAX_HIDDEN_SHARE`` of the text is not made.
 
 from __future__ import annotations
 
-from studykit.cards.spans import KEYWORD, Candidate, find_spans, term_spans
+from studykit.cards.spans import KEYWORD, Candidate, find_spans, is_weak, term_spans
 
 BLANK = "[...]"
 MAX_HIDDEN_SHARE = 0.4
@@ -26,9 +26,9 @@ def sibling_limit(text: str) -> int:
 def cloze_spans(text: str, limit: int) -> list[tuple[str, str]]:
     """``(front, answer)`` for up to ``limit`` siblings, most preferred first."""
     candidates = find_spans(text)
+    if len({text[c[2]:c[3]] for c in candidates if not is_weak(c)}) < limit:
+        candidates += term_spans(text)
     chosen = _choose(text, candidates, limit)
-    if len(chosen) < limit:
-        chosen = _choose(text, candidates + term_spans(text), limit)
     if not chosen and len(text) >= MIN_KEYWORD_TEXT:
         from studykit.cards.keywords import keywords  # jieba: only when nothing cheaper worked
 
@@ -60,18 +60,19 @@ def _choose(text: str, candidates: list[Candidate], limit: int) -> list[tuple[st
 
 
 def _round_robin(candidates: list[Candidate]) -> list[Candidate]:
-    """Best of each tier first, then the second best of each tier, and so on."""
-    best: dict[tuple[int, int], Candidate] = {}
-    for c in candidates:  # one candidate per position: the most preferred rule wins
-        key = (c[2], c[3])
-        if key not in best or c < best[key]:
-            best[key] = c
+    """Best of each tier first, then the second best of each tier, and so on; keyword
+    arguments (``padding=1``: name and value) only after all the others. Of overlapping
+    candidates (``device`` in ``.to(device)``) only the most preferred one is kept."""
+    kept: list[Candidate] = []
+    for c in sorted(candidates):
+        if not any(c[2] < k[3] and k[2] < c[3] for k in kept):
+            kept.append(c)
     place: dict[int, int] = {}
     ordered = []
-    for c in sorted(best.values(), key=lambda c: (c[0], c[1], c[2])):
+    for c in sorted(kept, key=lambda c: (c[0], c[1], c[2])):
         place[c[0]] = place.get(c[0], -1) + 1
-        ordered.append((place[c[0]], c))
-    return [c for _, c in sorted(ordered, key=lambda item: (item[0], item[1][0]))]
+        ordered.append((is_weak(c), place[c[0]], c[0], c))
+    return [c for *_, c in sorted(ordered)]
 
 
 def blank_out(text: str, answer: str) -> tuple[str, int]:

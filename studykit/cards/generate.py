@@ -1,49 +1,56 @@
-"""First-cut card generation: one card per highlight (smart generation comes later).
+"""Cards for one highlight: a pure function of (text, kind, note, chapter).
 
-- code block      -> a ``code`` card (recall what the code does / produces)
-- a reader's note -> a ``thought`` card (which passage was this thought about?)
-- an API name, English term or number in the text -> a ``cloze`` card hiding it
-- otherwise       -> a ``recall`` card (front: the chapter and the opening words)
+- text  -> one to three ``cloze`` siblings (see ``cloze`` and ``spans``), a ``qa`` card when
+           the highlight defines or explains something (see ``qa``);
+- code  -> a ``shape`` card ("what shape comes out?", computed by ``snippet``) or a ``code``
+           card ("fill in the missing line");
+- note  -> a ``thought`` card (the reader's own thought: which idea was it about?);
+- a text highlight that gives none of these -> a ``recall`` card.
+
+Card ids are ``<highlight id>:<kind>:<ordinal>``: the same highlight always gives the same
+kinds and ordinals (cloze ordinal 1 hides the most preferred span), so regenerating keeps
+every card's review history.
 """
 
 from __future__ import annotations
 
-import re
-
 from studykit.cards import CardSpec
+from studykit.cards.cloze import BLANK, cloze_spans, sibling_limit
+from studykit.cards.code import code_cards
+from studykit.cards.qa import question
 
-BLANK = "[...]"
-_START = r"(?<![A-Za-z0-9_.])"  # ASCII word boundaries: CJK characters count as \w in re
-_END = r"(?![A-Za-z0-9_])"
-_API = re.compile(
-    _START + r"(?:(?:torch|nn|F|optim|optimizer|model|loss)\.[A-Za-z_][\w.]*(?:\(\))?"
-    r"|[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\(\)|[a-z]+_[a-z_]+)" + _END)
-_TERM = re.compile(_START + r"(?:[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*|[A-Za-z]{4,})" + _END)
-_NUMBER = re.compile(r"\d+(?:\.\d+)?%|\d+\s*[×x*@]\s*\d+(?:\s*[×x*]\s*\d+)*")
-MAX_HIDDEN_SHARE = 0.4
+__all__ = ["BLANK", "generate_cards"]
+THOUGHT_QUESTION = "这是你读书时写下的想法：\n{note}\n\n它是针对哪段内容、哪个概念写的？"
+RECALL_OPENING = 12
 
 
 def generate_cards(text: str, *, kind: str = "text", note: str | None = None,
                    chapter: str = "") -> list[CardSpec]:
     """Cards for one highlight that is not junk (see cards.junk.is_junk)."""
     if kind == "code":
-        return [CardSpec("code", 1, f"What does this code do?\n\n{text}", text)]
-    if note:
-        return [CardSpec("thought", 1, f"Your thought: {note}\n\nWhich idea was it about?",
-                         text, None)]
-    span = _first_span(text)
-    if span:
-        start, end = span
-        front = text[:start] + BLANK + text[end:]
-        return [CardSpec("cloze", 1, front, text, text[start:end])]
-    opening = text[:12] + ("…" if len(text) > 12 else "")
+        cards = code_cards(text)
+    else:
+        clozes = cloze_spans(text, sibling_limit(text))
+        cards = [CardSpec("cloze", i, front, text, answer)
+                 for i, (front, answer) in enumerate(clozes, 1)]
+        found = question(text)
+        if found:
+            cards.append(CardSpec("qa", 1, found[0], text, found[1]))
+    if note and note.strip():
+        cards.append(thought_card(text, note.strip(), chapter))
+    if not cards:
+        cards.append(recall_card(text, chapter))
+    return cards
+
+
+def thought_card(text: str, note: str, chapter: str) -> CardSpec:
+    front = THOUGHT_QUESTION.format(note=note)
+    if chapter:
+        front += f"（{chapter}）"
+    return CardSpec("thought", 1, front, f"{text}\n\n💭 {note}")
+
+
+def recall_card(text: str, chapter: str) -> CardSpec:
+    opening = text[:RECALL_OPENING] + ("…" if len(text) > RECALL_OPENING else "")
     where = f"{chapter}: " if chapter else ""
-    return [CardSpec("recall", 1, f"{where}{opening}", text)]
-
-
-def _first_span(text: str) -> tuple[int, int] | None:
-    for pattern in (_API, _NUMBER, _TERM):
-        for match in pattern.finditer(text):
-            if 0 < match.end() - match.start() <= MAX_HIDDEN_SHARE * len(text):
-                return match.start(), match.end()
-    return None
+    return CardSpec("recall", 1, f"{where}{opening}", text)

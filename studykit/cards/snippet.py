@@ -24,7 +24,7 @@ MAX_STEPS = 20_000
 MAX_LOOP = 256
 SHAPE_CHANGING = frozenset("conv conv_t max_pool avg_pool adaptive linear flatten unflatten "
                            "zero_pad".split())
-_INPUT_COMMENT = re.compile(r"#\s*(?:输入形状|输入尺寸|输入的形状|输入|input shape|input)\s*[:：=]?\s*"
+INPUT_COMMENT = re.compile(r"#\s*(?:输入形状|输入尺寸|输入的形状|输入|input shape|input)\s*[:：=]?\s*"
                             r"[(\[]?\s*(\d+(?:\s*,\s*\d+)+)", re.IGNORECASE)
 _NO_GRAD = frozenset(("torch.no_grad", "torch.inference_mode", "torch.enable_grad"))
 _PURE_METHODS = frozenset("parameters named_parameters children named_children modules "
@@ -334,7 +334,7 @@ class _Run:
 
     def apply_to_commented_input(self) -> None:
         """No call in the code: feed the last network to the shape a comment gives."""
-        found = _INPUT_COMMENT.search(self.code)
+        found = INPUT_COMMENT.search(self.code)
         nets = [v for v in self.env.values() if isinstance(v, Sequential)]
         if found and nets:
             shape = tuple(int(v) for v in found.group(1).split(","))

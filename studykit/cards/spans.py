@@ -3,18 +3,19 @@
 Every rule yields candidates ``(tier, rank, start, end)``; a lower tier is preferred:
 
 0. code and API names: ``optimizer.zero_grad()``, ``nn.MaxPool2d``, ``.to(device)``,
-   ``requires_grad``, ``view()``, keyword names such as ``padding=``;
+   ``requires_grad``, ``view()``; keyword names such as ``padding=`` rank last;
 1. English terms: the English gloss of a Chinese term (``感受野（receptive field）``), the
    expansion of an acronym (``CUDA（Compute Unified Device Architecture）``), the Chinese gloss
    of an English name (``NiN（网络中的网络）``), acronyms and names (``CNN``, ``ResNet``),
    then lower-case words (``softmax``);
 2. defined terms: ``X称为Y`` / ``被称之为Y`` / ``叫作Y`` hide Y; ``X是指…`` / ``所谓X`` hide X;
 3. numbers with meaning: shapes (``16@4*4``, ``3×3``, ``(64, 3, 3, 3)``), percentages,
-   results after ``=``, counts with a unit (``1792个``), keyword values (``momentum=0.9``);
+   results after ``=``, counts with a unit (``1792个``), then keyword values (``momentum=0.9``);
 4. terms of the deep-learning dictionary (``terms.txt``), longest first.
 
-Tier 5, jieba keywords, lives in ``keywords.py`` and is only consulted when no cloze could be
-made from these.
+Tier 5, jieba keywords, lives in ``keywords.py``. Speed matters (this runs for every
+highlight of an import): every pattern starts with a character class so that the regex engine
+skips ahead quickly, boundaries are checked in Python, and rules are gated by cheap tests.
 """
 
 from __future__ import annotations
@@ -25,62 +26,66 @@ from studykit.cards.lexicon import is_stopword, term_pattern
 
 API, ENGLISH, DEFINED, NUMBER, TERM, KEYWORD = range(6)
 Candidate = tuple[int, int, int, int]  # tier, rank within the tier, start, end
+KEYWORD_NAME, KEYWORD_VALUE = 2, 4  # weak candidates: used after every other rule's
 
-_W = "A-Za-z0-9_"
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 _ID = r"[A-Za-z_][A-Za-z0-9_]*"
 _ARGS = rf"(?:\(\)|\({_ID}\))?"
 _API = re.compile(
-    rf"(?<![{_W}.])(?:(?P<dotted>{_ID}(?:\.{_ID})+{_ARGS})"
-    rf"|(?<![{_W})\]])(?P<method>\.{_ID}{_ARGS})"
-    rf"|(?P<call>{_ID}\(\))"
-    rf"|(?P<snake>_*[A-Za-z][A-Za-z0-9]+(?:_[A-Za-z0-9]+)+_*|__[a-z]+__)"
-    rf"|(?P<keyword>[a-z][a-z0-9]{{2,}})(?==)"
-    rf")(?![{_W}])")
-_API_RANK = {"dotted": 0, "method": 0, "call": 1, "snake": 1, "keyword": 2}
+    rf"(?=[A-Za-z_.])(?:(?P<dotted>{_ID}(?:\.{_ID})+{_ARGS})"  # nn.Conv2d, loss.backward()
+    rf"|(?P<method>\.{_ID}{_ARGS})"  # .to(device), .grad
+    rf"|(?P<call>[A-Za-z_][A-Za-z0-9_]+\((?:{_ID})?\))"  # view(), len(loader)
+    rf"|(?P<snake>_*[A-Za-z][A-Za-z0-9]+(?:_[A-Za-z0-9]+)+_*|__[a-z]+__)"  # requires_grad
+    rf"|(?P<keyword>[a-z][a-z0-9]{{2,}})(?==))")  # stride=
+_API_RANK = {"dotted": 0, "method": 0, "call": 1, "snake": 1, "keyword": KEYWORD_NAME}
 _FILE_SUFFIXES = frozenset("ipynb py md txt html htm com org cn net io json csv params pt pth"
                            .split())
+_URL = re.compile(r"[a-z]+://\S+")
+_PATH = re.compile(r"(?=[A-Za-z0-9_/])[A-Za-z0-9_.\-]*(?:/[A-Za-z0-9_.\-]+)+"
+                   r"|(?=[A-Za-z0-9_])[A-Za-z0-9_\-]+\.(?:ipynb|py|md|txt|html|json|csv|params|pt"
+                   r"|pth)(?![A-Za-z0-9_])")
 
 _CJK = "\u3400-\u9fff"
-_GLOSS = re.compile(
-    rf"(?<![{_W}])[A-Z][A-Za-z0-9]*\s?[（(](?P<expansion>[A-Z][A-Za-z]+(?:[ \-][A-Za-z]+)+)[）)]"
-    rf"|(?<=[{_CJK}])\s?[（(]\s?(?P<en>[A-Za-z][A-Za-z0-9 '’\-]*[A-Za-z0-9])\s?"
-    rf"(?:[，,、；;][^）)]{{0,30}})?[）)]"
-    rf"|(?<![{_W}])(?P<name>[A-Za-z][A-Za-z0-9\-]*)\s?[（(](?P<zh>[{_CJK}]{{2,12}})[）)]")
-_WORD = re.compile(rf"(?<![{_W}.\-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?![{_W}(=\-]|\.[A-Za-z_])")
-_URL = re.compile(r"[a-z]+://\S+")
+_IS_CJK = re.compile(f"[{_CJK}]")
+_PAREN = re.compile(r"[（(]\s?(?P<inner>[^（()）\n]{2,40}?)\s?[）)]")
+_EN_GLOSS = re.compile(r"[A-Za-z][A-Za-z0-9 '’\-]*[A-Za-z0-9]")
+_EXPANSION = re.compile(r"[A-Z][A-Za-z]+(?:[ \-][A-Za-z]+)+")
+_ZH_GLOSS = re.compile(f"[{_CJK}]{{2,12}}")
+_GLOSS_END = re.compile("[，,、；;]")
+_WORD = re.compile(r"(?=[A-Za-z])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
+_ACRONYM_BEFORE = re.compile(r"[A-Z][A-Za-z0-9]*\s?$")
+_TWO_LETTERS = re.compile("[A-Za-z]{2}")
+_LATIN = re.compile("[A-Za-z]")
 
 _STOP = r"\s，,。；;：:、！？!?（()）“”\"'《》【】\[\]"
-_CALLED = re.compile(rf"(?:称为|称之为|叫作|叫做|又称|简称)(?:它的|其为|为)?(?P<t>[^{_STOP}]{{1,16}})")
+_CALLED = re.compile(rf"(?:称为|称之为|叫作|叫做|又称)(?:它的|其为|为)?(?P<t>[^{_STOP}]{{1,16}})")
+_NOT_BEFORE_CALLED = "统名简俗宣"
 _MEANS = re.compile(
-    rf"(?:^|(?<=[。；;！？!?\n，,：:]))(?:所谓)?(?P<t>[^{_STOP}]{{1,16}}?)\s?"
-    rf"(?:[（(][^）)]{{1,40}}[）)])?[，,]?(?:是指|指的是)")
+    rf"(?:所谓)?(?P<t>[^{_STOP}]{{1,16}}?)\s?(?:[（(][^）)]{{1,40}}[）)])?[，,]?(?:是指|指的是)")
 _SO_CALLED = re.compile(rf"所谓(?P<t>[^{_STOP}]{{1,16}}?)(?=[（(，,]|就是|是指|即|$)")
 _DEMONSTRATIVE = ("这", "那", "此", "它", "该", "其")
 
 _NUMBER = re.compile(
-    rf"(?<![{_W}.])(?:(?P<shape>\d+@\d+(?:\s?[×xX*]\s?\d+)*)"
+    r"(?=[(\d])(?:(?P<tuple>\(\d+(?:,\s?\d+)+,?\)|\(\d+,\))"
+    r"|(?P<shape>\d+@\d+(?:\s?[×xX*]\s?\d+)*)"
     r"|(?P<dims>\d+(?:\s?[×xX*]\s?\d+)+)"
-    r"|(?P<tuple>\(\d+(?:,\s?\d+)+,?\)|\(\d+,\))"
     r"|(?P<percent>\d+(?:\.\d+)?\s?%)"
-    r"|(?:(?<==\s)|(?<=≈\s)|(?<=[=≈]))(?P<result>\d+(?:\.\d+)?(?:e-?\d+)?)"
-    r"|(?P<count>\d+(?:\.\d+)?)(?=\s?(?:个|倍|维|层|步|批|次|张|类|通道|像素|种|秒|万|亿))"
-    r")(?![\d.]\d|-\d|[A-Za-z_])")
-_NUMBER_RANK = {"shape": 0, "dims": 0, "tuple": 0, "percent": 0, "result": 1, "count": 2}
-_NOT_BEFORE_NUMBER = "图表第式节章"
+    r"|(?P<plain>\d+(?:\.\d+)?(?:e-?\d+)?))")
+_UNITS = ("个", "倍", "维", "层", "步", "批", "次", "张", "类", "通道", "像素", "种", "秒", "万", "亿")
+_NOT_BEFORE_NUMBER = "图表第式节章.-"
 _NOT_AFTER_NUMBER = "年月日章节讲"
+_OPERATOR_AFTER = re.compile(r"\s?[*×/+\-^(]")
 _MEANINGFUL = re.compile(rf"[A-Za-z0-9{_CJK}]")
-_LATIN = re.compile("[A-Za-z]")
-_ID_CHAR = re.compile("[A-Za-z0-9_]")
 
 
 def find_spans(text: str) -> list[Candidate]:
     """Cloze candidates from the cheap rules (tiers 0-3), unordered."""
     found: list[Candidate] = []
     if _LATIN.search(text):
-        urls = [m.span() for m in _URL.finditer(text)] if "://" in text else []
-        found += _api_spans(text, urls)
-        found += _english_spans(text, urls)
-    if "称" in text or "是指" in text or "所谓" in text or "叫" in text:
+        skip = _skipped_ranges(text)
+        found += _api_spans(text, skip)
+        found += _english_spans(text, skip)
+    if "称" in text or "叫" in text or "是指" in text or "指的是" in text or "所谓" in text:
         found += _defined_spans(text)
     found += _number_spans(text)
     return [c for c in found if _hideable(text[c[2]:c[3]])]
@@ -92,75 +97,144 @@ def term_spans(text: str) -> list[Candidate]:
             if not is_stopword(m.group())]
 
 
-def _api_spans(text: str, urls: list) -> list[Candidate]:
+def is_weak(candidate: Candidate) -> bool:
+    tier, rank = candidate[0], candidate[1]
+    return (tier == API and rank == KEYWORD_NAME) or (tier == NUMBER and rank == KEYWORD_VALUE)
+
+
+def _skipped_ranges(text: str) -> list[tuple[int, int]]:
+    """URLs and file paths: nothing inside them is a term."""
+    ranges = [m.span() for m in _URL.finditer(text)] if "://" in text else []
+    if "/" in text or ".ipynb" in text or ".py" in text or ".params" in text:
+        ranges += [m.span() for m in _PATH.finditer(text)]
+    return ranges
+
+
+def _inside(position: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in ranges)
+
+
+def _before(text: str, start: int) -> str:
+    return text[start - 1] if start else " "
+
+
+def _after(text: str, end: int) -> str:
+    return text[end] if end < len(text) else " "
+
+
+def _api_spans(text: str, skip: list) -> list[Candidate]:
     spans = []
     for m in _API.finditer(text):
-        start, end = m.span()
-        if _in_url(start, urls) or _is_path(text, start, end, m.group()):
+        group = m.lastgroup
+        start, end = m.start(), m.end(group)
+        before = _before(text, start)
+        if before in _WORD_CHARS or (before == "." and group != "method") \
+                or (group == "method" and before in ")]") or _after(text, end) in _WORD_CHARS:
             continue
-        if m.lastgroup == "snake" and len(m.group()) < 4:
+        if _inside(start, skip) or before in "/\\'\"" or _after(text, end) in "/\\'\"" \
+                or (group == "snake" and end - start < 4):
             continue
-        spans.append((API, _API_RANK[m.lastgroup], start, m.end(m.lastgroup)))
+        rank = _API_RANK[group]
+        if text.startswith("=", end) and not text.startswith("==", end):
+            rank = KEYWORD_NAME  # padding=1, kernel_size=3: a keyword argument's name
+        spans.append((API, rank, start, end))
     return spans
 
 
-def _is_path(text: str, start: int, end: int, token: str) -> bool:
-    before = text[start - 1] if start else ""
-    after = text[end] if end < len(text) else ""
-    if before in "/\\'\"" or after in "/\\'\"":
-        return True
-    return "." in token and token.rsplit(".", 1)[1].casefold() in _FILE_SUFFIXES
-
-
-def _in_url(position: int, urls: list) -> bool:
-    return any(start <= position < end for start, end in urls)
-
-
-def _english_spans(text: str, urls: list) -> list[Candidate]:
-    spans = []
-    for m in _GLOSS.finditer(text):
-        group = next(g for g in ("expansion", "en", "zh") if m.group(g))
-        spans.append((ENGLISH, 0, m.start(group), m.end(group)))
+def _english_spans(text: str, skip: list) -> list[Candidate]:
+    spans: list[Candidate] = []
+    glosses = []
+    if "(" in text or "（" in text:
+        for start, end in _glosses(text):
+            spans.append((ENGLISH, 0, start, end))
+            if " " in text[start:end]:
+                glosses.append((start, end))  # its words are not terms on their own
     for m in _WORD.finditer(text):
-        word = m.group()
-        if _in_url(m.start(), urls) or is_stopword(word):
+        word, start, end = m.group(), m.start(), m.end()
+        before, after = _before(text, start), _after(text, end)
+        if before in _WORD_CHARS or before in ".-" or after in _WORD_CHARS or after in "(=-" \
+                or (after == "." and _LATIN.match(_after(text, end + 1))):
             continue
-        named = any(c.isupper() or c.isdigit() for c in word)
-        if named and len(word) >= 2:
-            spans.append((ENGLISH, 1, m.start(), m.end()))
+        if not _TWO_LETTERS.search(word) or _inside(start, skip + glosses) or is_stopword(word):
+            continue  # k-1, x2: algebra, not a term
+        if word.isupper() or (word[0].isupper() and len(word) >= 3):
+            spans.append((ENGLISH, 1, start, end))  # CNN, L2, ResNet-18, Xavier
         elif len(word) >= 4:
-            spans.append((ENGLISH, 2, m.start(), m.end()))
+            spans.append((ENGLISH, 2, start, end))  # softmax, one-hot, epoch
     return spans
+
+
+def _glosses(text: str) -> list[tuple[int, int]]:
+    """Spans inside ``中文（English）``, ``ACRONYM（Expansion）`` and ``Name（中文）``."""
+    found = []
+    for m in _PAREN.finditer(text):
+        inner, start = m.group("inner"), m.start("inner")
+        cut = _GLOSS_END.search(inner)
+        head = inner[: cut.start()].rstrip() if cut else inner
+        before = text[: m.start()].rstrip()
+        last = before[-1:] if before else ""
+        if _EN_GLOSS.fullmatch(head) and _TWO_LETTERS.search(head):
+            if _IS_CJK.match(last) or (_EXPANSION.fullmatch(head) and _ACRONYM_BEFORE.search(before)):
+                found.append((start, start + len(head)))
+        elif _ZH_GLOSS.fullmatch(inner) and last and last in _WORD_CHARS:
+            found.append((start, start + len(inner)))
+    return found
 
 
 def _defined_spans(text: str) -> list[Candidate]:
     spans = []
-    for m in _CALLED.finditer(text):
-        term = m.group("t")
-        if len(term) <= 10 and term[0] not in _DEMONSTRATIVE:
-            spans.append((DEFINED, 0, m.start("t"), m.end("t")))
-    for pattern in (_MEANS, _SO_CALLED):
-        for m in pattern.finditer(text):
-            term = m.group("t").strip()
-            if 2 <= len(term) <= 12 and term[0] not in _DEMONSTRATIVE:
-                start = m.start("t") + m.group("t").index(term)
-                spans.append((DEFINED, 0, start, start + len(term)))
+    if "称" in text or "叫" in text:
+        for m in _CALLED.finditer(text):
+            term = m.group("t")
+            if len(term) <= 10 and term[0] not in _DEMONSTRATIVE \
+                    and _before(text, m.start()) not in _NOT_BEFORE_CALLED:
+                spans.append((DEFINED, 0, m.start("t"), m.end("t")))
+    if "是指" in text or "指的是" in text:
+        spans += _term_before_marker(text, _MEANS)
+    if "所谓" in text:
+        spans += _term_before_marker(text, _SO_CALLED)
+    return spans
+
+
+def _term_before_marker(text: str, pattern: re.Pattern[str]) -> list[Candidate]:
+    spans = []
+    for m in pattern.finditer(text):
+        if m.start() and text[m.start() - 1] not in "。；;！？!?\n，,：:":
+            continue  # the term opens a clause
+        term = m.group("t").strip()
+        if 2 <= len(term) <= 12 and term[0] not in _DEMONSTRATIVE:
+            start = m.start("t") + m.group("t").index(term)
+            spans.append((DEFINED, 0, start, start + len(term)))
     return spans
 
 
 def _number_spans(text: str) -> list[Candidate]:
     spans = []
     for m in _NUMBER.finditer(text):
-        start, end = m.span()
-        if start and text[start - 1] in _NOT_BEFORE_NUMBER:
+        group, start, end = m.lastgroup, m.start(), m.end()
+        before, after = _before(text, start), _after(text, end)
+        if before in _WORD_CHARS or before in _NOT_BEFORE_NUMBER or after in _NOT_AFTER_NUMBER \
+                or (after in _WORD_CHARS and group != "tuple") or text.startswith(("-", "."), end):
             continue
-        if end < len(text) and text[end] in _NOT_AFTER_NUMBER:
-            continue
-        rank = _NUMBER_RANK[m.lastgroup]
-        if rank == 1 and text[start - 1] == "=" and start > 1 and _ID_CHAR.match(text, start - 2):
-            rank = 3  # a keyword's value (momentum=0.9) rather than a computed result
-        spans.append((NUMBER, rank, start, end))
+        rank = 0 if group != "plain" else _plain_number_rank(text, start, end)
+        if rank is not None:
+            spans.append((NUMBER, rank, start, end))
     return spans
+
+
+def _plain_number_rank(text: str, start: int, end: int) -> int | None:
+    """A lone number means something as a result (``= 112``), a count (``1792个``) or a
+    keyword's value (``momentum=0.9``); otherwise it is not worth hiding."""
+    before = text[max(0, start - 2):start]
+    if before.endswith(("=", "≈")) or before in ("= ", "≈ "):
+        if _OPERATOR_AFTER.match(text, end):
+            return None  # y = 2 * x: the start of an expression, not a result
+        if before.endswith("=") and start >= 2 and text[start - 2] in _WORD_CHARS:
+            return KEYWORD_VALUE
+        return 1
+    if text.startswith(_UNITS, end) or (text.startswith(" ", end) and text.startswith(_UNITS, end + 1)):
+        return 2
+    return None
 
 
 def _hideable(span: str) -> bool:

@@ -64,4 +64,5 @@ from studykit.cli import (  # noqa: E402,F401 - registers the commands
     deck_commands,
     exercise_commands,
     review_commands,
+    stats_commands,
 )

@@ -64,12 +64,13 @@ def config_command(
     value: list[str] | None = typer.Argument(None, help="A new value to validate and save."),
 ) -> None:
     """Show the settings, show one, or change one: studykit config desired_retention 0.85."""
-    from studykit.config import load_config, save_setting
+    from studykit.config import VALIDATORS, load_config, save_setting, validate
 
     if key is None:
         _list_settings(load_config())
     elif not value:
-        _known(key)
+        if key not in VALIDATORS:
+            validate(key, None)  # raises the "unknown setting" error, with the known ones
         typer.echo(_format_value(getattr(load_config(), key)))
     else:
         updated = save_setting(key, " ".join(value))
@@ -99,14 +100,6 @@ class _LazyProgress:
     def __exit__(self, *exc) -> None:
         if self.bar is not None:
             self.bar.stop()
-
-
-def _known(key: str) -> None:
-    from studykit.config import VALIDATORS
-    from studykit.errors import ConfigError
-
-    if key not in VALIDATORS:
-        raise ConfigError(f"unknown setting {key!r}", f"known settings: {', '.join(VALIDATORS)}")
 
 
 def _list_settings(config) -> None:
@@ -142,27 +135,32 @@ def _render_stats(stats: dict) -> None:
                   f"{stats['due_tomorrow']:,} · answered today {stats['reviews_today']:,} · "
                   f"streak {stats['streak']} day{'s' if stats['streak'] != 1 else ''}")
     console.print("\n[bold]Due in the next 30 days[/]")
-    for line in _forecast_lines(stats["forecast"]):
-        console.print(line)
+    if any(stats["forecast"]):
+        wide = console.width >= 2 * len(stats["forecast"]) + 12
+        for line in _forecast_lines(stats["forecast"], per_day=2 if wide else 1):
+            console.print(line, no_wrap=True, overflow="crop")
+    else:
+        console.print("nothing")
     console.print("\n[bold]Reviews in the last six months[/]")
     for line in _heatmap_lines(stats["heatmap"], date.fromisoformat(stats["today"])):
-        console.print(line)
+        console.print(line, no_wrap=True, overflow="crop")
     console.print()
     console.print(_retention_table(stats["true_retention"]))
 
 
-def _forecast_lines(counts: list[int], height: int = FORECAST_HEIGHT) -> list[str]:
-    """A vertical bar chart, two columns a day, eighth-block resolution."""
+def _forecast_lines(counts: list[int], height: int = FORECAST_HEIGHT, per_day: int = 2
+                   ) -> list[str]:
+    """A vertical bar chart, ``per_day`` columns a day, eighth-block resolution."""
     top = max(counts) or 1
-    label = len(f"{top:,}")
+    label, width = len(f"{top:,}"), per_day * len(counts)
     eighths = [round(n / top * height * 8) if n else 0 for n in counts]
     lines = []
     for row in range(height, 0, -1):
-        cells = "".join(BLOCKS[max(0, min(8, e - (row - 1) * 8))] * 2 for e in eighths)
+        cells = "".join(BLOCKS[max(0, min(8, e - (row - 1) * 8))] * per_day for e in eighths)
         axis = f"{top:,}" if row == height else ""
         lines.append(f"{axis:>{label}} │[cyan]{cells}[/]")
-    lines.append(f"{'0':>{label}} └{'─' * (2 * len(counts))}")
-    lines.append(f"{'':>{label}}  today{'+' + str(len(counts) - 1) + 'd':>{2 * len(counts) - 5}}")
+    lines.append(f"{'0':>{label}} └{'─' * width}")
+    lines.append(f"{'':>{label}}  today{'+' + str(len(counts) - 1) + 'd':>{width - 5}}")
     return lines
 
 

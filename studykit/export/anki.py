@@ -6,8 +6,8 @@ Stable ids make a re-export update the notes already in Anki instead of adding c
 * one subdeck per book, ``studykit::<title>``, its id derived from the book id;
 * each note's guid derived from the card's stable id (``genanki.guid_for``).
 
-Cloze cards become Cloze notes (``{{c1::answer}}`` where the blank was); every other kind
-becomes a Basic note. Scheduling is not exported: genanki cannot carry review history.
+Cloze cards become Cloze notes (``{{c1::answer}}`` in place of each blank); every other
+kind becomes a Basic note (its expected answer, if any, above the passage on the back). Scheduling is not exported: genanki cannot carry review history.
 Anki's importer updates a known note only when the package is newer ("update notes: if
 newer", its default), so every export stamps the notes with the time it runs (``now``).
 """
@@ -73,34 +73,45 @@ def deck_name(title: str) -> str:
 
 
 def note_fields(entry: Entry) -> tuple[str, list[str]]:
-    """``("cloze", [Text, Note, Source])`` or ``("basic", [Front, Back, Note, Source])``."""
+    """``("cloze", [Text, Note, Source])`` or ``("basic", [Front, Back, Note, Source])``;
+    a Basic card with an expected answer shows it above the whole passage."""
+    card = entry.card
     extra = [_html(_reader_note(entry)), _html(_source(entry))]
-    text = cloze_text(entry.card)
+    text = cloze_text(card)
     if text is not None:
         return "cloze", [text, *extra]
-    return "basic", [_html(entry.card["front"]), _html(entry.card["back"]), *extra]
+    answer, back = card["answer"], card["back"]
+    if answer and answer != back:
+        back = f"{answer}\n\n{back}"
+    return "basic", [_html(card["front"]), _html(back), *extra]
 
 
 def cloze_text(card: dict) -> str | None:
     """The Cloze field for a cloze card (HTML), or None when the card is not a cloze
-    card or its blank cannot be placed (the card is then exported as a Basic note)."""
-    front, answer = card["front"], card["answer"]
-    if card["kind"] != "cloze" or not answer or BLANK not in front:
+    card or its blanks cannot be placed (the card is then exported as a Basic note)."""
+    answer = card["answer"]
+    if card["kind"] != "cloze" or not answer:
         return None
-    start = _blank_position(front, answer, card["back"])
+    parts = _around_blanks(card["front"], answer, card["back"])
+    if parts is None:
+        return None
     hidden = _html(answer).replace("::", ":&#58;").replace("}}", "}&#125;")
-    before, after = front[:start], front[start + len(BLANK):]
-    return f"{_html(before)}{{{{c1::{hidden}}}}}{_html(after)}"
+    return f"{{{{c1::{hidden}}}}}".join(_html(part) for part in parts)
 
 
-def _blank_position(front: str, answer: str, back: str) -> int:
-    """Where the blank is: the ``[...]`` whose filling gives back the whole highlight."""
-    start = front.find(BLANK)
-    while start != -1:
-        if front[:start] + answer + front[start + len(BLANK):] == back:
-            return start
-        start = front.find(BLANK, start + 1)
-    return front.find(BLANK)
+def _around_blanks(front: str, answer: str, back: str) -> list[str] | None:
+    """The text around the blanks that hide ``answer``: every ``[...]`` when filling them
+    all gives back the whole passage, else the one whose filling does, else None."""
+    parts = front.split(BLANK)
+    if len(parts) < 2:
+        return None
+    if answer.join(parts) == back:
+        return parts
+    for i in range(1, len(parts)):
+        before, after = BLANK.join(parts[:i]), BLANK.join(parts[i:])
+        if before + answer + after == back:
+            return [before, after]
+    return None
 
 
 def _models(genanki) -> dict:

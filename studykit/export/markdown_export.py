@@ -1,10 +1,11 @@
 """Printable study sheets in Markdown, one per book.
 
 A sheet has the title and author, the notes on the whole book, then one section per
-chapter (in reading order, sections nested as in the book): the chapter's notes, each highlight as a quote (code as a
-fenced block) followed by the reader's thoughts and its cards (``Q: … → A: …``), and the
-exercises linked from the chapter's cards. Removed or junk highlights and suspended
-cards are left out, as in every export.
+chapter (in reading order, nested as in the book): the chapter's notes, each highlight as
+a quote (code as a fenced block) followed by the reader's thoughts and its cards
+(``Q: … → A: …``, the code of a card about code kept as a block), and the exercises
+linked from the chapter's cards. Removed or junk highlights and suspended cards are left
+out, as in every export.
 """
 
 from __future__ import annotations
@@ -120,21 +121,26 @@ def _highlight_lines(h: dict, cards: list[dict]) -> list[str]:
     for thought in (h["note"] or "").split("\n\n"):
         if thought.strip():
             lines += [f"**Thought:** {thought.strip()}", ""]
+    for card in cards:
+        lines += _card_lines(card, h["text"], h["kind"] == "code")
     if cards:
-        lines += [_card_line(c, h["text"]) for c in cards]
         lines.append("")
     return lines
 
 
-def _card_line(card: dict, passage: str) -> str:
-    """``- Q: … → A: …`` on one line; the highlight itself is written as ``ABOVE``."""
-    front, back = card["front"], card["back"]
-    question = front.replace(back, ABOVE) if back and back != front else front
-    answer = card["answer"] or back
-    answer = ABOVE if answer == passage else answer
-    if answer == ABOVE and ABOVE in question:
-        return f"- Q: {_one_line(question)}"
-    return f"- Q: {_one_line(question)} → A: {_one_line(answer)}"
+def _card_lines(card: dict, passage: str, is_code: bool) -> list[str]:
+    """``- Q: … → A: …`` on one line; the passage itself is written as ``ABOVE``. The code
+    of a card about code stays a code block under its question."""
+    question = card["front"].replace(passage, ABOVE) if passage != card["front"] else passage
+    answer = (card["answer"] or card["back"]).replace(passage, ABOVE)
+    shows_answer = not (answer == ABOVE and ABOVE in question)
+    head, _, code = question.partition("\n\n")
+    if not (is_code and "\n" in code.strip()):
+        return [f"- Q: {_one_line(question)}" + (f" → A: {_one_line(answer)}"
+                                                 if shows_answer else "")]
+    block = [f"  {line}" if line else "" for line in _code_block(code.strip("\n"))]
+    lines = [f"- Q: {_one_line(head)}", "", *block]
+    return lines + (["", f"  A: {_one_line(answer)}"] if shows_answer else [])
 
 
 def _quote(text: str) -> list[str]:

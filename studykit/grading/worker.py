@@ -30,6 +30,9 @@ import torch.nn.functional  # noqa: E402,F401
 import torch.testing  # noqa: E402,F401
 import torch.utils.data  # noqa: E402,F401
 
+with contextlib.suppress(ImportError):  # backward(gradient=...) and gradcheck load sympy
+    import torch.fx.experimental.symbolic_shapes  # noqa: E402,F401
+
 from studykit.grading import child, judge  # noqa: E402
 
 

@@ -1,0 +1,110 @@
+"""Card generation speed and cloze coverage on the sample notes and the real seed notes.
+
+    .venv/bin/python bench/cards_bench.py [--total 50000] [--repeat 5]
+
+Generates cards for every highlight in highlights/ and ../shared/seeds (when present),
+cycling through them until ``--total`` highlights were generated, and prints:
+
+- the one-off cost of loading jieba (only paid when some highlight needs it);
+- microseconds per highlight (best of ``--repeat`` runs), overall and for the highlights
+  that have a cheap span (API name, English term, number, defined term);
+- cloze coverage: the share of non-junk highlights with at least one cloze card,
+  for the sample notes and for the seeds, and how many highlights needed jieba.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from _common import REPO, table
+
+sys.path.insert(0, str(REPO))
+
+from studykit.cards import keywords  # noqa: E402
+from studykit.cards.generate import generate_cards  # noqa: E402
+from studykit.cards.junk import is_junk  # noqa: E402
+from studykit.cards.spans import find_spans  # noqa: E402
+from studykit.sources import parse_text  # noqa: E402
+from studykit.sources.normalize import decode  # noqa: E402
+
+SEEDS = REPO.parent / "shared" / "seeds"
+
+
+def load(folder: Path, pattern: str) -> list[tuple[str, str, str | None, str]]:
+    highlights = []
+    for path in sorted(folder.glob(pattern)):
+        for book in parse_text(decode(path.read_bytes(), str(path)), path.name):
+            highlights += [(h.text, h.kind, h.note, h.chapter) for h in book.highlights
+                           if not is_junk(h.text, h.kind)]
+    return highlights
+
+
+def coverage(highlights: list) -> dict:
+    kinds: Counter = Counter()
+    clozed = 0
+    for text, kind, note, chapter in highlights:
+        cards = generate_cards(text, kind=kind, note=note, chapter=chapter)
+        kinds.update(c.kind for c in cards)
+        clozed += any(c.kind == "cloze" for c in cards)
+    return {"highlights": len(highlights), "clozed": clozed, "kinds": kinds}
+
+
+def time_per_highlight(highlights: list, total: int, repeat: int) -> float:
+    work = (highlights * (total // max(len(highlights), 1) + 1))[:total]
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        for text, kind, note, chapter in work:
+            generate_cards(text, kind=kind, note=note, chapter=chapter)
+        best = min(best, time.perf_counter() - started)
+    return best / len(work) * 1e6
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--total", type=int, default=50_000)
+    parser.add_argument("--repeat", type=int, default=5)
+    options = parser.parse_args()
+
+    samples = load(REPO / "highlights", "*")
+    seeds = load(SEEDS, "0*.txt") if SEEDS.is_dir() else []
+    everything = samples + seeds
+
+    calls = Counter()
+    real_keywords = keywords.keywords
+
+    def counting(text: str, limit: int = 3) -> list[str]:
+        calls[text] += 1
+        return real_keywords(text, limit)
+
+    started = time.perf_counter()
+    keywords.tokenizer()
+    jieba_load = time.perf_counter() - started
+    keywords.keywords = counting
+    rows = []
+    for name, group in (("sample notes", samples), ("seeds", seeds)):
+        if group:
+            c = coverage(group)
+            rows.append((name, c["highlights"], f"{c['clozed'] / c['highlights']:.1%}",
+                         " ".join(f"{k}={n}" for k, n in sorted(c["kinds"].items()))))
+    needing_jieba = len(calls)
+    keywords.keywords = real_keywords
+
+    cheap = [h for h in everything if h[1] == "text" and find_spans(h[0])]
+    overall = time_per_highlight(everything, options.total, options.repeat)
+    cheap_us = time_per_highlight(cheap, options.total, options.repeat)
+    print(table(rows, ("notes", "non-junk highlights", "cloze coverage", "cards by kind")))
+    print()
+    print(f"jieba load (once, lazily): {jieba_load:.2f} s; highlights that needed jieba: "
+          f"{needing_jieba} of {len(everything)}")
+    print(f"{options.total} highlights: {overall:.1f} µs per highlight "
+          f"({overall * options.total / 1e6:.2f} s in all, jieba loaded)")
+    print(f"highlights with an API/English/number/defined span: {cheap_us:.1f} µs each")
+
+
+if __name__ == "__main__":
+    main()

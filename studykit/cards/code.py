@@ -1,0 +1,90 @@
+"""Cards for code highlights: "what shape comes out?" when it can be computed, else a
+"fill in the missing line" card (or "what does this code do?" for one- or two-liners)."""
+
+from __future__ import annotations
+
+import io
+import re
+import tokenize
+
+from studykit.cards import CardSpec
+from studykit.cards.cloze import BLANK
+from studykit.cards.snippet import INPUT_COMMENT, Result, infer
+
+SHAPE_QUESTION = "运行这段代码，最后一次调用网络（模块）得到的输出形状是什么？输入形状 {input}，答案写成元组。"
+FILL_QUESTION = "补全 [...] 处缺失的一行代码："
+WHAT_QUESTION = "这段代码做了什么？"
+MAX_TRACE = 16
+_REVEALS_SHAPE = re.compile(r"->|→|=>|\(\s*\d+\s*,|\d+\s*[×xX*@]\s*\d+|torch\.Size|输出|形状|shape"
+                            r"|output", re.IGNORECASE)
+_SKIP_LINE = ("#", "import ", "from ", "def ", "class ", "@", "return", ")", "]", "}", '"""',
+              "'''", "else", "try", "except", "finally", "pass")
+_CORE_CALL = re.compile(r"zero_grad\(|backward\(|\.step\(|clip_grad|\.eval\(|\.train\(|no_grad"
+                        r"|super\(\)\.__init__|load_state_dict|\.to\(device\)")
+_KEY_CALL = re.compile(r"nn\.\w+\(|torch\.\w+\(|F\.\w+\(|DataLoader|state_dict|argmax|\.item\(\)"
+                       r"|\.view\(|\.reshape\(|Sequential|loss")
+LONG_LINE = 60
+
+
+def code_cards(code: str) -> list[CardSpec]:
+    result = infer(code) if "nn." in code or "torch" in code else None
+    if result is not None:
+        return [shape_card(code, result)]
+    return [plain_card(code)]
+
+
+def shape_card(code: str, result: Result) -> CardSpec:
+    answer = repr(result.output)
+    front = SHAPE_QUESTION.format(input=repr(result.input)) + "\n\n" + _hide_shape_comments(code)
+    trace = [f"{step.display} → {step.shape}" for step in result.steps[-MAX_TRACE:]]
+    back = f"{code}\n\n逐层形状（输入 {result.input}）：\n" + "\n".join(trace)
+    return CardSpec("shape", 1, front, back, answer)
+
+
+def plain_card(code: str) -> CardSpec:
+    lines = code.splitlines()
+    picked = _line_to_hide(lines)
+    if picked is None:
+        return CardSpec("code", 1, f"{WHAT_QUESTION}\n\n{code}", code, None)
+    line = lines[picked]
+    indent = line[: len(line) - len(line.lstrip())]
+    shown = [*lines[:picked], indent + BLANK, *lines[picked + 1:]]
+    return CardSpec("code", 1, FILL_QUESTION + "\n\n" + "\n".join(shown), code, line.strip())
+
+
+def _line_to_hide(lines: list[str]) -> int | None:
+    """The most instructive complete line: a key API call beats any other statement."""
+    stripped = [line.strip() for line in lines]
+    code_lines = [s for s in stripped if s and not s.startswith("#")]
+    if len(code_lines) < 3:
+        return None
+    best, best_score = None, 0
+    for i, text in enumerate(stripped):
+        if len(text) < 8 or text.startswith(_SKIP_LINE) or stripped.count(text) > 1:
+            continue
+        if text.count("(") != text.count(")") or text.count("[") != text.count("]") \
+                or text.endswith((",", "(", "[", "\\", ":")):
+            continue
+        score = (1 + 4 * bool(_CORE_CALL.search(text)) + 2 * bool(_KEY_CALL.search(text))
+                 + ("=" in text) + ("." in text) - (len(text) > LONG_LINE))
+        if score > best_score:
+            best, best_score = i, score
+    return best
+
+
+def _hide_shape_comments(code: str) -> str:
+    """Drop comments that would give the answer away (``# -> (1, 6, 28, 28)``)."""
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(code).readline))
+    except (tokenize.TokenError, SyntaxError, IndentationError):
+        return code
+    cuts = {tok.start[0]: tok.start[1] for tok in tokens if tok.type == tokenize.COMMENT
+            and _REVEALS_SHAPE.search(tok.string) and not INPUT_COMMENT.search(tok.string)}
+    lines = []
+    for number, line in enumerate(code.splitlines(), 1):
+        if number in cuts:
+            line = line[: cuts[number]].rstrip()
+            if not line.strip():
+                continue
+        lines.append(line)
+    return "\n".join(lines)
