@@ -22,8 +22,7 @@ from _common import BIN, table
 ANKI_NOTES_PER_S = 27_500  # midpoint of the stated anchor (Anki CSV import, this machine)
 ANKI_REIMPORT_S = 0.6
 
-WORDS = ("张量 梯度 卷积 池化 填充 步幅 激活函数 损失函数 优化器 学习率 批量 归一化 残差 注意力 "
-         "序列 隐状态 权重 偏置 反向传播 计算图 叶子节点 数据集 小批量 过拟合 正则化").split()
+WORDS = ["张量", "梯度", "卷积", "池化", "填充", "步幅", "激活函数", "损失函数", "优化器", "学习率", "批量", "归一化", "残差", "注意力", "序列", "隐状态", "权重", "偏置", "反向传播", "计算图", "叶子节点", "数据集", "小批量", "过拟合", "正则化"]
 APIS = ("optimizer.zero_grad()", "loss.backward()", "nn.Conv2d", "nn.MaxPool2d", "x.view(-1)",
         "torch.no_grad()", "requires_grad", ".to(device)", "nn.Linear", "F.relu")
 
