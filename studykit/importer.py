@@ -74,7 +74,8 @@ class _DryRun(Exception):
 
 
 def collect_files(paths: Iterable[Path]) -> list[Path]:
-    """Files named directly, plus every .md/.markdown/.txt below named folders."""
+    """Files named directly (incl. Anki CSV/TSV), plus every .md/.markdown/.txt below
+    named folders."""
     found: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
@@ -114,7 +115,8 @@ def prepare_file(path: Path, known_digest: str | None) -> Prepared:
         prepared.error = str(exc)
         return prepared
     prepared.cards = [[None if is_junk(h.text, h.kind) else
-                       generate_cards(h.text, kind=h.kind, note=h.note, chapter=h.chapter)
+                       generate_cards(h.text, kind=h.kind, note=h.note, chapter=h.chapter,
+                                      front=h.front)
                        for h in book.highlights] for book in prepared.books]
     return prepared
 
@@ -237,7 +239,8 @@ def _import_book(conn, book: Book, cards: list, source: str, result: FileResult)
 
 
 def _content_hash(h: Highlight) -> str:
-    raw = "\x1f".join((h.text, h.note or "", h.chapter, h.kind, h.created_at or ""))
+    parts = (h.text, h.note or "", h.chapter, h.kind, h.created_at or "")
+    raw = "\x1f".join(parts if h.front is None else (*parts, h.front))
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import io
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
@@ -331,17 +330,6 @@ def test_markdown_code_highlight_is_fenced(deck):
 # --- the commands -----------------------------------------------------------------------
 
 
-def _commands_registered() -> bool:
-    import studykit.cli  # noqa: F401
-
-    return "studykit.cli.export_commands" in sys.modules
-
-
-needs_cli = pytest.mark.skipif(  # remove once studykit/cli/__init__.py imports the module
-    not _commands_registered(), reason="studykit.cli does not import export_commands yet")
-
-
-@needs_cli
 def test_cli_exports(tiny, tmp_path):
     out = run_cli("export", "anki", "-o", str(tmp_path / "t.apkg"))
     assert out.returncode == 0, out.stderr
@@ -359,7 +347,6 @@ def test_cli_exports(tiny, tmp_path):
     assert out.stdout == SHEET
 
 
-@needs_cli
 def test_cli_unknown_book_is_one_line_error(tiny):
     out = run_cli("export", "anki", "-o", "x.apkg", "--book", "nope")
     assert out.returncode == 1

@@ -9,12 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from studykit.errors import SourceError
-from studykit.sources import Highlight, parse_text
+from studykit.sources import parse_text
 from studykit.sources.anki_csv import parse
-
-if "front" not in Highlight.__dataclass_fields__:  # remove once the patch is applied
-    pytest.skip("needs the anki-csv integration patch (Highlight.front, detection)",
-                allow_module_level=True)
 
 FIXTURES = Path(__file__).parent / "fixtures" / "anki_csv"
 
@@ -70,6 +66,8 @@ def test_anki_plain_text_export_with_header_lines_html_and_guids():
     ("#separator:tab\n#columns:Back\tFront\nans\tques\n", "labels.txt", [("ques", "ans")]),
     ("#separator:|\nq1|a1\n", "pipe.txt", [("q1", "a1")]),
     ("id,book,front,back,answer\nc1,B,q1,a1,x\n", "studykit.csv", [("q1", "a1")]),
+    ("#separator:Comma\n#html:false\n#columns:id,book,Front,Back,tags\n#tags column:5\n"
+     "c1,B,q1,a1,x\n", "studykit-anki.csv", [("q1", "a1")]),
     ("q1,a1\n\n\nq2,a2", "blank_lines.csv", [("q1", "a1"), ("q2", "a2")]),
 ])
 def test_layouts(text, name, expected):

@@ -29,7 +29,7 @@ def cloze_spans(text: str, limit: int) -> list[tuple[str, str]]:
     if len({text[c[2]:c[3]] for c in candidates if not is_weak(c)}) < limit:
         candidates += term_spans(text)
     chosen = _choose(text, candidates, limit)
-    if not chosen and len(text) >= MIN_KEYWORD_TEXT:
+    if not candidates and len(text) >= MIN_KEYWORD_TEXT:
         from studykit.cards.keywords import keywords  # jieba: only when nothing cheaper worked
 
         chosen = _choose(text, _keyword_candidates(text, keywords(text, limit + 2)), limit)

@@ -25,8 +25,11 @@ RECALL_OPENING = 12
 
 
 def generate_cards(text: str, *, kind: str = "text", note: str | None = None,
-                   chapter: str = "") -> list[CardSpec]:
-    """Cards for one highlight that is not junk (see cards.junk.is_junk)."""
+                   chapter: str = "", front: str | None = None) -> list[CardSpec]:
+    """Cards for one highlight that is not junk (see cards.junk.is_junk); a ``card``
+    highlight (from an Anki-style CSV) is one ``basic`` card with its own ``front``."""
+    if kind == "card":
+        return [CardSpec("basic", 1, front or "", text)]
     if kind == "code":
         cards = code_cards(text)
     else:

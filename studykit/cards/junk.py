@@ -12,7 +12,7 @@ _ENOUGH_MEANING = re.compile(
 
 def is_junk(text: str, kind: str = "text") -> bool:
     """True for image-only highlights, punctuation and fragments of a few characters."""
-    if kind == "code":
+    if kind in ("code", "card"):
         return not text.strip()
     if "[" in text:
         text = IMAGE_PLACEHOLDER.sub("", text)

@@ -8,8 +8,9 @@ IDF: jieba's own dictionary already holds a frequency for every word, counted ov
 corpus it was trained on, so ``log(total / freq)`` is an inverse-frequency weight that costs
 nothing more to load (``jieba.analyse``'s IDF table would add another 0.3-0.5 s and memory) and
 is stable, unlike an IDF computed from the few sample notes in the repository. Words of our
-deep-learning dictionary (``terms.txt``) get a bonus; stopwords, numbers and single characters
-are never keywords.
+deep-learning dictionary (``terms.txt``) get a bonus; only Chinese words of two or more
+characters that are not stopwords are keywords (English terms, API names and numbers were
+already looked for by the cheaper rules).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from studykit.cards.lexicon import TERMS_FILE, is_stopword, terms
 
 DOMAIN_BONUS = 2.0
 _tokenizer: Any = None
-_CJK_WORD = re.compile(r"[\u3400-\u9fff][\u3400-\u9fffA-Za-z0-9\-]*|[A-Za-z][A-Za-z0-9\-]+")
+_CHINESE_WORD = re.compile(r"[\u3400-\u9fff]{2,}")
 
 
 def tokenizer() -> Any:
@@ -48,7 +49,7 @@ def keywords(text: str, limit: int = 3) -> list[str]:
     domain = _domain_terms()
     counts: dict[str, int] = {}
     for word in tok.lcut(text, HMM=False):
-        if len(word) >= 2 and _CJK_WORD.fullmatch(word) and not is_stopword(word):
+        if _CHINESE_WORD.fullmatch(word) and not is_stopword(word):
             counts[word] = counts.get(word, 0) + 1
     scored = []
     for order, (word, tf) in enumerate(counts.items()):

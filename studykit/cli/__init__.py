@@ -63,6 +63,7 @@ def main() -> None:
 from studykit.cli import (  # noqa: E402,F401 - registers the commands
     deck_commands,
     exercise_commands,
+    export_commands,
     review_commands,
     stats_commands,
 )

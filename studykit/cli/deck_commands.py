@@ -9,7 +9,7 @@ import typer
 
 from studykit.cli import DB_HELP, app, deck_path
 
-export_app = typer.Typer(help="Export the deck (json).", no_args_is_help=True,
+export_app = typer.Typer(help="Export the deck: json, anki, csv, markdown.", no_args_is_help=True,
                          rich_markup_mode=None)
 app.add_typer(export_app, name="export")
 

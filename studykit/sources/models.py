@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-SOURCE_FORMATS = ("weread-obsidian", "weread-text", "markdown")
+SOURCE_FORMATS = ("weread-obsidian", "weread-text", "markdown", "anki-csv")
 
 _SPACE_RUN = re.compile(r"\s+")
 
@@ -40,9 +40,10 @@ class Highlight:
     block_id: str | None = None  # the WeRead block id (``^...`` without the caret)
     note: str | None = None  # the reader's own thought(s), joined by blank lines
     created_at: str | None = None  # as written in the source (local time, no zone)
-    kind: str = "text"  # "text" or "code" (a fenced code block kept whole)
+    kind: str = "text"  # "text", "code" (a fenced code block kept whole) or "card"
     language: str | None = None  # the code block's info string, if any
     id: str = ""  # assigned by Book.finalize
+    front: str | None = None  # kind "card": the question side written in the source
 
     def add_note(self, thought: str) -> None:
         thought = thought.strip()
@@ -91,7 +92,8 @@ class Book:
         seen: dict[str, int] = {}
         for h in self.highlights:
             base = h.block_id or "h" + short_hash(
-                self.key, h.chapter, normalise_for_id(h.text)
+                self.key, h.chapter, normalise_for_id(h.text),
+                *(() if h.front is None else (normalise_for_id(h.front),)),
             )
             h.id = _unique(base, seen)
         for n in self.notes:
