@@ -52,6 +52,7 @@ class Worker:
             "id": exercise.id, "file": str(Path(file).resolve()),
             "solution": str(exercise.solution), "check": str(exercise.check),
             "time_limit": exercise.time_limit, "device": exercise.device,
+            "topic": exercise.topic,
             "memory_mb": memory_mb,
         }
         self.proc.stdin.write(json.dumps(request) + "\n")

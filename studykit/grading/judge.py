@@ -41,6 +41,8 @@ def judge_case(info: dict, got_file: Path, expected_file: Path, check_path: Path
             compare(got["value"], expected["value"], info, device)
     except AssertionError as exc:
         return "fail", str(exc) or "the result is not right"
+    except Exception as exc:  # noqa: BLE001 - a result the check cannot even inspect
+        return "fail", f"the result could not be checked ({type(exc).__name__}: {exc})"
     return "pass", ""
 
 

@@ -98,7 +98,13 @@ def _spawn(fn, *args, **kwargs) -> _Proc:
         os.dup2(write_fd, 2)
         sys.stdout = os.fdopen(1, "w", buffering=1, closefd=False)
         sys.stderr = os.fdopen(2, "w", buffering=1, closefd=False)
-        fn(*args, **kwargs)
+        try:
+            fn(*args, **kwargs)
+        except BaseException:  # noqa: BLE001 - a child must never return into the worker
+            import traceback
+
+            traceback.print_exc()
+            os._exit(70)
         os._exit(0)
     os.close(write_fd)
     os.set_blocking(read_fd, False)
@@ -161,6 +167,18 @@ def _end_orphans() -> None:
             return
 
 
+_WARMED: set[str] = set()
+
+
+def _warm_up(topic: str) -> None:
+    """Import once, here, what a topic's first use would import in every child:
+    torch.optim's first optimizer loads torch._dynamo (1-2 s)."""
+    if topic in ("training", "architectures") and "dynamo" not in _WARMED:
+        with contextlib.suppress(ImportError):
+            import torch._dynamo  # noqa: F401
+        _WARMED.add("dynamo")
+
+
 def grade(request: dict) -> dict:
     """Grade ``request["file"]`` against ``request["solution"]`` using ``request["check"]``.
 
@@ -168,6 +186,7 @@ def grade(request: dict) -> dict:
     Returns the verdict: id, status, tests, device, seconds, output.
     """
     started = time.monotonic()
+    _warm_up(request.get("topic", ""))
     device = cuda_device(request.get("device", "cpu"))
     root = Path(tempfile.mkdtemp(prefix="studykit-grade-"))
     try:

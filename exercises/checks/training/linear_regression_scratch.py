@@ -1,0 +1,103 @@
+import torch
+
+from studykit.grading.kit import Case
+
+
+def _plain_words(verify):
+    """Unexpected values (None, a wrong type) fail the case instead of crashing the judge."""
+    def wrapper(got, expected):
+        try:
+            return verify(got, expected)
+        except AssertionError:
+            raise
+        except Exception as exc:
+            raise AssertionError(f"your result does not have the documented form "
+                                 f"({type(exc).__name__}: {exc})") from None
+    return wrapper
+
+
+def _data(ctx, true_w, true_b, n, seed):
+    w = ctx.tensor(true_w)
+    X = ctx.randn(n, len(true_w), seed=seed)
+    y = X @ w + true_b + 0.01 * ctx.randn(n, seed=seed + 1)
+    return X, y
+
+
+def _sgd_step(m, ctx):
+    w = ctx.tensor([1.0, -2.0, 3.0]).requires_grad_(True)
+    b = ctx.tensor(0.5).requires_grad_(True)
+    w.grad = ctx.tensor([4.0, 8.0, -2.0])
+    b.grad = ctx.tensor(-6.0)
+    m.sgd([w, b], 0.1, 4)
+    return [w.detach().clone(), b.detach().clone()]
+
+
+def _sgd_zeroes(m, ctx):
+    w = ctx.tensor([1.0, -2.0]).requires_grad_(True)
+    b = ctx.tensor(0.5).requires_grad_(True)
+    (w.sum() * 3 + b * 2).backward()
+    m.sgd([w, b], 0.1, 1)
+    return [p.grad is None or bool((p.grad == 0).all()) for p in (w, b)]
+
+
+@_plain_words
+def verify_zeroed(got, expected):
+    if got != [True, True]:
+        raise AssertionError("after sgd the gradients are not zero: call p.grad.zero_() for "
+                             "every parameter, or the next backward() adds to the old gradient")
+
+
+def _train(m, X, y, true_w, true_b, lr, epochs, batch_size):
+    return {"result": m.train_linear_regression(X, y, lr, epochs, batch_size),
+            "true_w": torch.tensor(true_w), "true_b": true_b}
+
+
+@_plain_words
+def verify_recovered(got, expected):
+    res = got["result"]
+    if not isinstance(res, dict) or not {"w", "b", "loss", "device"} <= set(res):
+        raise AssertionError("return a dict with keys 'w', 'b', 'loss' and 'device'")
+    true_w, true_b = expected["true_w"], expected["true_b"]
+    w, b = res["w"], res["b"]
+    if not isinstance(w, torch.Tensor) or tuple(w.shape) != tuple(true_w.shape):
+        raise AssertionError(f"w should be a tensor of shape {tuple(true_w.shape)}")
+    if not isinstance(b, torch.Tensor) or b.numel() != 1:
+        raise AssertionError("b should be a tensor with a single value")
+    if res["device"] != expected["result"]["device"]:
+        raise AssertionError(f"the parameters ended on {res['device']!r}, expected "
+                             f"{expected['result']['device']!r}: create w and b on X.device")
+    w_err = (w.double() - true_w.double()).abs().max().item()
+    b_err = abs(b.double().item() - true_b)
+    if not (w_err < 0.01 and b_err < 0.01):
+        raise AssertionError(
+            f"the learned parameters are too far from the true ones: max |w - true_w| = "
+            f"{w_err:.3g}, |b - true_b| = {b_err:.3g} (should both be < 0.01). "
+            "Check the update p -= lr * p.grad / batch_size and that gradients are zeroed "
+            "after every step")
+    loss = float(res["loss"])
+    if not loss < 1e-3:
+        raise AssertionError(f"the final mean squared loss is {loss:.3g}; with noise of std "
+                             "0.01 it should be about 5e-5 (is 'loss' the mean over all data?)")
+
+
+def cases(ctx):
+    X = ctx.randn(4, 3, seed=1)
+    w = ctx.randn(3, seed=2)
+    b = ctx.tensor(0.7)
+    y_hat = ctx.randn(5, seed=3)
+    y = ctx.randn(5, seed=4)
+    X2, y2 = _data(ctx, [2.0, -3.4], 4.2, 1000, seed=10)
+    X5, y5 = _data(ctx, [0.5, -1.0, 1.5, 3.0, -2.5], -1.3, 503, seed=20)
+    return [
+        Case("linreg on a 4x3 batch", lambda m: m.linreg(X, w, b), inputs=(X, w)),
+        Case("squared_loss is one value per example", lambda m: m.squared_loss(y_hat, y),
+             inputs=(y_hat, y)),
+        Case("sgd updates in place: p -= lr * grad / batch_size", lambda m: _sgd_step(m, ctx)),
+        Case("sgd zeroes the gradients", lambda m: _sgd_zeroes(m, ctx), verify="verify_zeroed"),
+        Case("recovers w = [2, -3.4], b = 4.2 (3 epochs, batch 10)",
+             lambda m: _train(m, X2, y2, [2.0, -3.4], 4.2, 0.03, 3, 10),
+             verify="verify_recovered", inputs=(X2, y2)),
+        Case("recovers 5 weights (503 examples, last batch smaller)",
+             lambda m: _train(m, X5, y5, [0.5, -1.0, 1.5, 3.0, -2.5], -1.3, 0.1, 5, 16),
+             verify="verify_recovered", inputs=(X5, y5)),
+    ]

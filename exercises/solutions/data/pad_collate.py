@@ -1,0 +1,15 @@
+"""Reference solution: data/pad_collate."""
+
+import torch
+from torch.nn.utils.rnn import pad_sequence
+
+
+def pad_collate(batch: list[tuple[torch.Tensor, int]], pad_value: float = 0,
+                sort: bool = False) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    if sort:
+        batch = sorted(batch, key=lambda item: len(item[0]), reverse=True)  # stable
+    seqs = [seq for seq, _ in batch]
+    padded = pad_sequence(seqs, batch_first=True, padding_value=pad_value)
+    lengths = torch.tensor([len(seq) for seq in seqs], dtype=torch.int64)
+    labels = torch.tensor([int(label) for _, label in batch], dtype=torch.int64)
+    return padded, lengths, labels
