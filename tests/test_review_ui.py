@@ -101,7 +101,8 @@ def test_kill_mid_session_keeps_answered_cards(deck_file):
     with sqlite3.connect(deck_file) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         states = dict(conn.execute("SELECT id, reps FROM cards"))
-    assert sorted(states.values()) == [0, 1, 1]
+    assert sorted(states.values())[-3:] == [0, 1, 1]  # two answered, the third not
+    assert sum(states.values()) == 2
 
 
 def test_nothing_due_message(tmp_path):

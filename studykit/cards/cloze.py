@@ -1,18 +1,33 @@
 """Cloze siblings: pick one to three different spans and blank them out in context.
 
-Ordinal 1 hides the most preferred span (see ``spans``); further siblings go round the tiers
-(the best span of each tier, then the second best of each, ...) so that one highlight asks for
-an API name, a term and a number rather than three API names. Every occurrence of the hidden
-text is blanked (a second ``nn.Conv2d`` would give the answer away), and a card whose blanks
-would cover more than ``MAX_HIDDEN_SHARE`` of the text is not made.
+Ordinal 1 hides the most preferred span (see ``spans``); further siblings go round the rule
+tiers (the best span of each tier, then the second best of each, ...) so that one highlight
+asks for an API name, an English term and a number rather than three API names; dictionary
+terms and jieba keywords come after every rule-found span, keyword arguments last.
+
+Every occurrence of the hidden text is blanked (a second ``nn.Conv2d`` would give the answer
+away), and a card whose blanks would cover more than ``MAX_HIDDEN_SHARE`` of the text is not
+made.
 """
 
 from __future__ import annotations
 
-from studykit.cards.spans import KEYWORD, Candidate, find_spans, is_weak, term_spans
+from studykit.cards.spans import (
+    API,
+    KEYWORD,
+    KEYWORD_NAME,
+    KEYWORD_VALUE,
+    NUMBER,
+    TERM,
+    Candidate,
+    find_spans,
+    is_weak,
+    term_spans,
+)
 
 BLANK = "[...]"
 MAX_HIDDEN_SHARE = 0.4
+PER_TIER = 12
 MIN_KEYWORD_TEXT = 5  # shorter text cannot hide a two-character word within the share
 _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 
@@ -26,11 +41,15 @@ def sibling_limit(text: str) -> int:
 def cloze_spans(text: str, limit: int) -> list[tuple[str, str]]:
     """``(front, answer)`` for up to ``limit`` siblings, most preferred first."""
     candidates = find_spans(text)
-    if len({text[c[2]:c[3]] for c in candidates if not is_weak(c)}) < limit:
+    with_terms = len({text[c[2]:c[3]] for c in candidates if not is_weak(c)}) < limit
+    if with_terms:  # too few rule-found spans: dictionary terms may fill the siblings
         candidates += term_spans(text)
     chosen = _choose(text, candidates, limit)
+    if len(chosen) < limit and not with_terms:  # rule-found spans too long for the share
+        candidates += term_spans(text)
+        chosen = _choose(text, candidates, limit)
     if not candidates and len(text) >= MIN_KEYWORD_TEXT:
-        from studykit.cards.keywords import keywords  # jieba: only when nothing cheaper worked
+        from studykit.cards.keywords import keywords  # jieba: only when nothing cheaper exists
 
         chosen = _choose(text, _keyword_candidates(text, keywords(text, limit + 2)), limit)
     return chosen
@@ -45,41 +64,58 @@ def _choose(text: str, candidates: list[Candidate], limit: int) -> list[tuple[st
     chosen: list[tuple[str, str]] = []
     answers: list[str] = []
     budget = MAX_HIDDEN_SHARE * len(text)
-    for _, _, start, end in _round_robin(candidates):
-        answer = text[start:end].strip()
-        if any(answer in other or other in answer for other in answers):
+    for _, _, start, end in _round_robin(text, candidates):
+        answer = text[start:end]
+        if end - start > budget:
             continue
-        front, hidden = blank_out(text, answer)
-        if hidden == 0 or hidden > budget:
-            continue
-        chosen.append((front, answer))
-        answers.append(answer)
-        if len(chosen) == limit:
-            break
+        for other in answers:  # "卷积" after "卷积层": the same question twice
+            if answer in other or other in answer:
+                break
+        else:
+            front, hidden = blank_out(text, answer)
+            if 0 < hidden <= budget:
+                chosen.append((front, answer))
+                answers.append(answer)
+                if len(chosen) == limit:
+                    break
     return chosen
 
 
-def _round_robin(candidates: list[Candidate]) -> list[Candidate]:
-    """Best of each tier first, then the second best of each tier, and so on; keyword
-    arguments (``padding=1``: name and value) only after all the others. Of overlapping
+def _round_robin(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """The rule tiers 0-3 in turn (the best span of each, then the second best of each, ...),
+    then dictionary terms and keywords, then keyword arguments (``padding=1``). Of overlapping
     candidates (``device`` in ``.to(device)``) only the most preferred one is kept."""
     kept: list[Candidate] = []
-    for c in sorted(candidates):
-        if not any(c[2] < k[3] and k[2] < c[3] for k in kept):
+    keyed = []
+    seen: set[str] = set()  # one candidate per text: every occurrence is blanked anyway
+    place = [0] * (KEYWORD + 1)
+    for c in sorted(candidates):  # by tier, rank, position
+        tier, rank, start, end = c
+        if place[tier] == PER_TIER or text[start:end] in seen:
+            continue  # a pasted chapter: the best few of each tier are plenty
+        for k in kept:
+            if start < k[3] and k[2] < end:
+                break
+        else:
             kept.append(c)
-    place: dict[int, int] = {}
-    ordered = []
-    for c in sorted(kept, key=lambda c: (c[0], c[1], c[2])):
-        place[c[0]] = place.get(c[0], -1) + 1
-        ordered.append((is_weak(c), place[c[0]], c[0], c))
-    return [c for *_, c in sorted(ordered)]
+            seen.add(text[start:end])
+            weak = (tier == API and rank == KEYWORD_NAME) or (tier == NUMBER
+                                                              and rank == KEYWORD_VALUE)
+            keyed.append((weak, tier >= TERM, place[tier], tier, c))
+            place[tier] += 1
+    keyed.sort()
+    return [k[-1] for k in keyed]
 
 
 def blank_out(text: str, answer: str) -> tuple[str, int]:
     """``text`` with every whole occurrence of ``answer`` blanked; the hidden length."""
-    parts, hidden, position = [], 0, 0
     ascii_edges = answer[0] in _ASCII_WORD, answer[-1] in _ASCII_WORD
     start = text.find(answer)
+    if start >= 0 and text.find(answer, start + 1) < 0:  # the usual case: one occurrence
+        if _whole(text, start, start + len(answer), ascii_edges):
+            return text[:start] + BLANK + text[start + len(answer):], len(answer)
+        return text, 0
+    parts, hidden, position = [], 0, 0
     while start >= 0:
         end = start + len(answer)
         if _whole(text, start, end, ascii_edges):

@@ -24,10 +24,12 @@ _CORE_CALL = re.compile(r"zero_grad\(|backward\(|\.step\(|clip_grad|\.eval\(|\.t
 _KEY_CALL = re.compile(r"nn\.\w+\(|torch\.\w+\(|F\.\w+\(|DataLoader|state_dict|argmax|\.item\(\)"
                        r"|\.view\(|\.reshape\(|Sequential|loss")
 LONG_LINE = 60
+_HAS_LAYER = re.compile(r"\b[A-Z][A-Za-z]*(?:[123]d|Linear|Flatten)\(")  # Conv2d(, nn.Linear(
+_MAY_HAVE_SHAPE = re.compile(r"\.(?:rand|randn|zeros|ones|empty)\(|#.*(?:输入|input)", re.IGNORECASE)
 
 
 def code_cards(code: str) -> list[CardSpec]:
-    result = infer(code) if "nn." in code or "torch" in code else None
+    result = infer(code) if _MAY_HAVE_SHAPE.search(code) and _HAS_LAYER.search(code) else None
     if result is not None:
         return [shape_card(code, result)]
     return [plain_card(code)]

@@ -20,11 +20,11 @@ import re
 import warnings
 from typing import Any
 
-from studykit.cards.lexicon import TERMS_FILE, is_stopword, terms
+from studykit.cards.lexicon import TERMS_FILE, is_stopword, stopword_pattern, term_set
 
 DOMAIN_BONUS = 2.0
 _tokenizer: Any = None
-_CHINESE_WORD = re.compile(r"[\u3400-\u9fff]{2,}")
+_CHINESE_RUN = re.compile(r"[\u3400-\u9fff]{2,}")
 
 
 def tokenizer() -> Any:
@@ -37,7 +37,8 @@ def tokenizer() -> Any:
         jieba.setLogLevel(60)
         tok = jieba.Tokenizer()
         tok.initialize()
-        tok.load_userdict(str(TERMS_FILE))
+        with TERMS_FILE.open("rb") as terms_file:  # jieba leaves a path's file open
+            tok.load_userdict(terms_file)
         _tokenizer = tok
     return _tokenizer
 
@@ -46,23 +47,17 @@ def keywords(text: str, limit: int = 3) -> list[str]:
     """Up to ``limit`` keywords of ``text``, best first (ties: earliest first)."""
     tok = tokenizer()
     freq, total = tok.FREQ, tok.total
-    domain = _domain_terms()
+    domain = term_set()
     counts: dict[str, int] = {}
-    for word in tok.lcut(text, HMM=False):
-        if _CHINESE_WORD.fullmatch(word) and not is_stopword(word):
-            counts[word] = counts.get(word, 0) + 1
+    for run in _CHINESE_RUN.findall(text):  # jieba would also cut ASCII letter by letter
+        if not stopword_pattern().sub("", run):
+            continue  # nothing but stopwords (本节代码文件在源代码文件的): no keyword to find
+        for word in tok.lcut(run, HMM=False):
+            if len(word) >= 2 and not is_stopword(word):
+                counts[word] = counts.get(word, 0) + 1
     scored = []
     for order, (word, tf) in enumerate(counts.items()):
         idf = math.log(total / max(freq.get(word) or 1, 1))
         scored.append((-(tf * idf * (DOMAIN_BONUS if word in domain else 1.0)), order, word))
     return [word for _, _, word in sorted(scored)[:limit]]
 
-
-_domain: frozenset[str] | None = None
-
-
-def _domain_terms() -> frozenset[str]:
-    global _domain
-    if _domain is None:
-        _domain = frozenset(terms())
-    return _domain

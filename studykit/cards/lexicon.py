@@ -23,6 +23,11 @@ def terms() -> tuple[str, ...]:
 
 
 @cache
+def term_set() -> frozenset[str]:
+    return frozenset(terms())
+
+
+@cache
 def stopwords() -> frozenset[str]:
     lines = STOPWORDS_FILE.read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip().casefold() for line in lines if line.strip())
@@ -30,6 +35,19 @@ def stopwords() -> frozenset[str]:
 
 def is_stopword(word: str) -> bool:
     return word.casefold() in stopwords()
+
+
+@cache
+def stopword_pattern() -> re.Pattern[str]:
+    """Any Chinese stopword, longest first."""
+    trie: dict = {}
+    for word in stopwords():
+        if not word.isascii():
+            node = trie
+            for char in word:
+                node = node.setdefault(char, {})
+            node[""] = {}
+    return re.compile(_trie_regex(trie))
 
 
 @cache
@@ -41,7 +59,10 @@ def term_pattern() -> re.Pattern[str]:
         for char in term:
             node = node.setdefault(char, {})
         node[""] = {}
-    return re.compile(_trie_regex(trie))
+    # a look-ahead on the first two characters lets the regex engine skip most positions fast
+    firsts = "".join(sorted({term[0] for term in terms()}))
+    seconds = "".join(sorted({term[1] for term in terms() if len(term) > 1}))
+    return re.compile(f"(?=[{re.escape(firsts)}][{re.escape(seconds)}])" + _trie_regex(trie))
 
 
 def _trie_regex(node: dict) -> str:

@@ -21,8 +21,9 @@ from __future__ import annotations
 import re
 
 QA = tuple[str, str]
-_SENTENCE_END = "。；;！？!?\n"
-_CLAUSE_END = _SENTENCE_END + "，,：:"
+_SENTENCE_TAIL = re.compile(r"[^。；;！？!?\n]*$")
+_CLAUSE_TAIL = re.compile(r"[^。；;！？!?\n，,：:]*$")
+_SENTENCE_HEAD = re.compile(r"[^。；;！？!?\n]*")
 _SO_CALLED = re.compile(r"所谓(?P<x>[^，,。；;：:！？!?\n（(]{1,16}?)(?P<gloss>[（(][^）)]{1,40}[）)])?"
                         r"[，,]?(?:是指|就是|指的是|即)")
 _TERM_WITH_GLOSS = re.compile(r"(?P<x>[^（(]+?)\s?(?P<gloss>[（(][^）)]{1,40}[）)])?\s?$")
@@ -38,7 +39,7 @@ _SUBJECT_END = re.compile("在|是|不|会|对|把|将|只|就|能|可以|通过
 _DEMONSTRATIVE = ("这", "那", "此", "它", "该", "其", "他", "像这样")
 _CONDITIONAL = ("如果", "若", "当", "假如", "假设", "虽然", "即使", "因为", "由于", "只要", "除非", "在")
 _DISCOURSE = ("例如", "比如", "所以", "因此", "但是", "但", "而", "其中", "并且", "以及", "同时", "另外")
-_LONG_ANSWER = 40
+_LONG_ANSWER = 16
 _ANSWER_BREAK = re.compile("[：:；;]|[，,](?=主要|作用|通常|常|例如|比如|代价|因此|所以|同时|这样|也就是)")
 _TRAILING_ADVERBS = ("故又", "所以又", "所以", "因此", "因而", "通常", "一般", "又", "也", "就", "即",
                      "被")
@@ -46,8 +47,11 @@ _TRAILING_ADVERBS = ("故又", "所以又", "所以", "因此", "因而", "通�
 
 def question(text: str) -> QA | None:
     """``(question, answer)`` for a definitional/explanatory highlight, else None."""
+    markers = set(_ANY_MARKER.findall(text))
+    if not markers:
+        return None
     for gate, rule in _RULES:
-        if any(marker in text for marker in gate):
+        if not markers.isdisjoint(gate):
             found = rule(text)
             if found and len(found[1]) >= 2:
                 return found
@@ -157,22 +161,20 @@ _RULES = (
     (_ROLE_WORDS, _role), (("区别在于",), _difference), (("等价于",), _equals),
     (("因为",), _because), (("用来", "用于"), _used_for),
 )
+_ANY_MARKER = re.compile("|".join(marker for gate, _ in _RULES for marker in gate))
 
 
 def _sentence_before(text: str, end: int) -> str:
-    start = max(text.rfind(c, 0, end) for c in _SENTENCE_END) + 1
-    return text[start:end]
+    return _SENTENCE_TAIL.search(text, 0, end).group()
 
 
 def _clause_before(text: str, end: int) -> str:
-    start = max(text.rfind(c, 0, end) for c in _CLAUSE_END) + 1
-    return text[start:end]
+    return _CLAUSE_TAIL.search(text, 0, end).group()
 
 
 def _answer(text: str, start: int) -> str:
     """The explanation after a marker: to the sentence end, cut before a second thought."""
-    ends = [i for i in (text.find(c, start) for c in _SENTENCE_END) if i >= 0]
-    answer = text[start: min(ends, default=len(text))].strip(" ，,：:")
+    answer = _SENTENCE_HEAD.match(text, start).group().strip(" ，,：:")
     if len(answer) > _LONG_ANSWER:
         cut = _ANSWER_BREAK.search(answer, 8)
         if cut:

@@ -68,8 +68,8 @@ _ACTIVATION_SIGNATURES = {
     "ELU": (("alpha", 1.0), ("inplace", False)), "GELU": (("approximate", "none"),),
     "Softplus": (("beta", 1.0), ("threshold", 20.0)), "Sigmoid": (), "Tanh": (),
 }
-_SAME_SHAPE = frozenset("ReLU Sigmoid Tanh LeakyReLU ELU GELU SiLU ReLU6 Hardswish Mish "
-                        "Softplus Identity".split())
+_SAME_SHAPE = frozenset(["ReLU", "Sigmoid", "Tanh", "LeakyReLU", "ELU", "GELU", "SiLU", "ReLU6",
+                         "Hardswish", "Mish", "Softplus", "Identity"])
 _DIMS = {"1d": 1, "2d": 2, "3d": 3}
 
 
@@ -107,7 +107,7 @@ def bind(signature: tuple, args: list, kwargs: dict) -> dict[str, Any]:
     """Arguments by parameter name, as Python would bind them; GiveUp on anything else."""
     if len(args) > len(signature):
         raise GiveUp("too many arguments")
-    params = {name: value for (name, _), value in zip(signature, args)}
+    params = {name: value for (name, _), value in zip(signature, args, strict=False)}
     for name, value in kwargs.items():
         if name in params or name not in dict(signature):
             raise GiveUp(f"unexpected argument {name}")
@@ -165,7 +165,7 @@ def _conv(layer: Layer, shape: Shape) -> Shape:
     if any(v < 0 for v in pad):
         raise GiveUp("negative padding")
     out = []
-    for size, kk, ss, dd, pp in zip(spatial, k, s, d, pad):
+    for size, kk, ss, dd, pp in zip(spatial, k, s, d, pad, strict=True):
         effective = dd * (kk - 1) + 1
         if size + 2 * pp < effective:
             raise GiveUp("kernel larger than the padded input")
@@ -183,7 +183,7 @@ def _conv_t(layer: Layer, shape: Shape) -> Shape:
     if channels != c_in or c_in % groups or c_out % groups or p["padding_mode"] != "zeros":
         raise GiveUp("channels do not match")
     out = []
-    for size, kk, ss, dd, pp, op in zip(spatial, k, s, d, pad, extra):
+    for size, kk, ss, dd, pp, op in zip(spatial, k, s, d, pad, extra, strict=True):
         if pp < 0 or op < 0 or (op >= ss and op >= dd):
             raise GiveUp("bad padding or output_padding")
         out.append((size - 1) * ss - 2 * pp + dd * (kk - 1) + op + 1)
@@ -212,7 +212,7 @@ def _pool(layer: Layer, shape: Shape) -> Shape:
         _int(p["divisor_override"])
     _positive(k, s, d)
     out = []
-    for size, kk, ss, dd, pp in zip(spatial, k, s, d, pad):
+    for size, kk, ss, dd, pp in zip(spatial, k, s, d, pad, strict=True):
         if pp < 0 or pp > kk // 2 or pp > ((kk - 1) * dd + 1) // 2:
             raise GiveUp("padding over half the kernel")
         out.append(pool_size(size, kk, pp, ss, dd, p["ceil_mode"]))
@@ -229,7 +229,7 @@ def _adaptive(layer: Layer, shape: Shape) -> Shape:
     wanted = (size,) * n if isinstance(size, int) else size
     if not isinstance(wanted, (tuple, list)) or len(wanted) != n:
         raise GiveUp("cannot read output_size")
-    out = tuple(s if w is None else _int(w) for s, w in zip(spatial, wanted))
+    out = tuple(s if w is None else _int(w) for s, w in zip(spatial, wanted, strict=True))
     return (*batch, channels, *out)
 
 

@@ -22,15 +22,15 @@ from studykit.cards.tensor_ops import Abort, Module, Tensor
 
 MAX_STEPS = 20_000
 MAX_LOOP = 256
-SHAPE_CHANGING = frozenset("conv conv_t max_pool avg_pool adaptive linear flatten unflatten "
-                           "zero_pad".split())
+SHAPE_CHANGING = frozenset(["conv", "conv_t", "max_pool", "avg_pool", "adaptive", "linear",
+                            "flatten", "unflatten", "zero_pad"])
 INPUT_COMMENT = re.compile(r"#\s*(?:输入形状|输入尺寸|输入的形状|输入|input shape|input)\s*[:：=]?\s*"
                             r"[(\[]?\s*(\d+(?:\s*,\s*\d+)+)", re.IGNORECASE)
 _NO_GRAD = frozenset(("torch.no_grad", "torch.inference_mode", "torch.enable_grad"))
-_PURE_METHODS = frozenset("parameters named_parameters children named_children modules "
-                          "named_modules state_dict size dim numel item tolist eval train "
-                          "apply zero_grad".split())
-_BUILTINS = frozenset("range tuple list len int print enumerate".split())
+_PURE_METHODS = frozenset(["parameters", "named_parameters", "children", "named_children",
+                           "modules", "named_modules", "state_dict", "size", "dim", "numel",
+                           "item", "tolist", "eval", "train", "apply", "zero_grad"])
+_BUILTINS = frozenset(["range", "tuple", "list", "len", "int", "print", "enumerate"])
 _UNKNOWN = object()
 
 
@@ -90,6 +90,7 @@ def infer(code: str) -> Result | None:
 class _Run:
     def __init__(self, code: str) -> None:
         self.code = code
+        self.lines = code.encode("utf-8").splitlines(keepends=True)  # ast offsets are bytes
         self.env: dict[str, Any] = {}
         self.calls: list[Call] = []
         self.steps_left = MAX_STEPS
@@ -187,7 +188,7 @@ class _Run:
             self.env[target.id] = value
         elif isinstance(target, (ast.Tuple, ast.List)) and isinstance(value, (tuple, list)) \
                 and len(value) == len(target.elts):
-            for element, item in zip(target.elts, value):
+            for element, item in zip(target.elts, value, strict=True):
                 self._bind(element, item)
         else:
             raise GiveUp("cannot assign")
@@ -255,7 +256,8 @@ class _Run:
             return Module(f"{base.path}.{name}")
         if isinstance(base, Tensor) and name in ("shape", "ndim"):
             return base.shape if name == "shape" else len(base.shape)
-        if isinstance(base, (Tensor, Layer, Sequential)):
+        if isinstance(base, (Tensor, Layer, Sequential)) or (
+                isinstance(base, list) and name in ("append", "extend")):
             return _Method(base, name)
         raise GiveUp(f"attribute {name}")
 
@@ -293,19 +295,31 @@ class _Run:
         if isinstance(func, _Method):
             if isinstance(func.owner, Tensor):
                 return tensor_ops.method(func.owner, func.name, args, kwargs)
+            if isinstance(func.owner, list):
+                return _list_method(func.owner, func.name, args, kwargs)
             return self._module_method(func.owner, func.name, args, kwargs)
         raise GiveUp("unknown callable")
 
     def _torch(self, path: str, args: list, kwargs: dict, node: ast.Call) -> Any:
         namespace, _, name = path.rpartition(".")
         if namespace == "torch.nn":
-            display = ast.get_source_segment(self.code, node) or f"nn.{name}(...)"
+            display = self._segment(node) or f"nn.{name}(...)"
             if name == "Sequential":
                 if kwargs or not all(isinstance(a, (Layer, Sequential)) for a in args):
                     raise GiveUp("Sequential of unknown modules")
                 return Sequential(list(args), display)
             return make_layer(name, args, kwargs, " ".join(display.split()))
         return tensor_ops.torch_function(path, args, kwargs)
+
+    def _segment(self, node: ast.expr) -> str:
+        """The source text of ``node`` (``ast.get_source_segment`` splits the code each time)."""
+        first, last = node.lineno - 1, (node.end_lineno or node.lineno) - 1
+        if first == last:
+            return self.lines[first][node.col_offset:node.end_col_offset].decode("utf-8")
+        middle = self.lines[first + 1:last]
+        pieces = [self.lines[first][node.col_offset:], *middle,
+                  self.lines[last][:node.end_col_offset]]
+        return b"".join(pieces).decode("utf-8")
 
     def _module_method(self, owner: Layer | Sequential, name: str, args: list,
                        kwargs: dict) -> Any:
@@ -349,6 +363,15 @@ def _forward(module: Layer | Sequential, shape: Shape, steps: list[Step]) -> Sha
     shape = module.out(shape)
     steps.append(Step(module.display or module.name, shape, family(module.name) in SHAPE_CHANGING))
     return shape
+
+
+def _list_method(items: list, name: str, args: list, kwargs: dict) -> None:
+    if kwargs or len(args) != 1 or (name == "extend" and not isinstance(args[0], (list, tuple))):
+        raise GiveUp(f"list.{name}")
+    if name == "append":
+        items.append(args[0])
+    else:
+        items.extend(args[0])
 
 
 def _module(path: str) -> Any:

@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import re
 
-from studykit.cards.lexicon import is_stopword, term_pattern
+from studykit.cards.lexicon import stopwords, term_pattern
 
 API, ENGLISH, DEFINED, NUMBER, TERM, KEYWORD = range(6)
+_STOPWORDS = stopwords()
 Candidate = tuple[int, int, int, int]  # tier, rank within the tier, start, end
 KEYWORD_NAME, KEYWORD_VALUE = 2, 4  # weak candidates: used after every other rule's
 
@@ -32,14 +33,14 @@ _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012
 _ID = r"[A-Za-z_][A-Za-z0-9_]*"
 _ARGS = rf"(?:\(\)|\({_ID}\))?"
 _API = re.compile(
-    rf"(?=[A-Za-z_.])(?:(?P<dotted>{_ID}(?:\.{_ID})+{_ARGS})"  # nn.Conv2d, loss.backward()
-    rf"|(?P<method>\.{_ID}{_ARGS})"  # .to(device), .grad
+    rf"(?=[A-Za-z_.])(?:(?<![A-Za-z0-9_.])(?:(?P<dotted>{_ID}(?:\.{_ID})+{_ARGS})"  # nn.Conv2d
     rf"|(?P<call>[A-Za-z_][A-Za-z0-9_]+\((?:{_ID})?\))"  # view(), len(loader)
     rf"|(?P<snake>_*[A-Za-z][A-Za-z0-9]+(?:_[A-Za-z0-9]+)+_*|__[a-z]+__)"  # requires_grad
-    rf"|(?P<keyword>[a-z][a-z0-9]{{2,}})(?==))")  # stride=
+    rf"|(?P<keyword>[a-z][a-z0-9]{{2,}})(?==))"  # stride=
+    rf"|(?<![A-Za-z0-9_.)\]])(?P<method>\.{_ID}{_ARGS}))(?![A-Za-z0-9_])")  # .to(device)
 _API_RANK = {"dotted": 0, "method": 0, "call": 1, "snake": 1, "keyword": KEYWORD_NAME}
-_FILE_SUFFIXES = frozenset("ipynb py md txt html htm com org cn net io json csv params pt pth"
-                           .split())
+_FILE_SUFFIXES = frozenset(["ipynb", "py", "md", "txt", "html", "htm", "com", "org", "cn", "net",
+                            "io", "json", "csv", "params", "pt", "pth"])
 _URL = re.compile(r"[a-z]+://\S+")
 _PATH = re.compile(r"(?=[A-Za-z0-9_/])[A-Za-z0-9_.\-]*(?:/[A-Za-z0-9_.\-]+)+"
                    r"|(?=[A-Za-z0-9_])[A-Za-z0-9_\-]+\.(?:ipynb|py|md|txt|html|json|csv|params|pt"
@@ -52,7 +53,8 @@ _EN_GLOSS = re.compile(r"[A-Za-z][A-Za-z0-9 '’\-]*[A-Za-z0-9]")
 _EXPANSION = re.compile(r"[A-Z][A-Za-z]+(?:[ \-][A-Za-z]+)+")
 _ZH_GLOSS = re.compile(f"[{_CJK}]{{2,12}}")
 _GLOSS_END = re.compile("[，,、；;]")
-_WORD = re.compile(r"(?=[A-Za-z])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
+_WORD = re.compile(r"(?=[A-Za-z])(?<![A-Za-z0-9_.\-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
+                   r"(?![A-Za-z0-9_(=\-]|\.[A-Za-z_])")
 _ACRONYM_BEFORE = re.compile(r"[A-Z][A-Za-z0-9]*\s?$")
 _TWO_LETTERS = re.compile("[A-Za-z]{2}")
 _LATIN = re.compile("[A-Za-z]")
@@ -66,15 +68,14 @@ _SO_CALLED = re.compile(rf"所谓(?P<t>[^{_STOP}]{{1,16}}?)(?=[（(，,]|就是|
 _DEMONSTRATIVE = ("这", "那", "此", "它", "该", "其")
 
 _NUMBER = re.compile(
-    r"(?=[(\d])(?:(?P<tuple>\(\d+(?:,\s?\d+)+,?\)|\(\d+,\))"
+    r"(?=[(\d=≈])(?:(?<![A-Za-z0-9_.\-图表第式节章])(?:(?P<tuple>\(\d+(?:,\s?\d+)+,?\)|\(\d+,\))"
     r"|(?P<shape>\d+@\d+(?:\s?[×xX*]\s?\d+)*)"
     r"|(?P<dims>\d+(?:\s?[×xX*]\s?\d+)+)"
     r"|(?P<percent>\d+(?:\.\d+)?\s?%)"
-    r"|(?P<plain>\d+(?:\.\d+)?(?:e-?\d+)?))")
-_UNITS = ("个", "倍", "维", "层", "步", "批", "次", "张", "类", "通道", "像素", "种", "秒", "万", "亿")
-_NOT_BEFORE_NUMBER = "图表第式节章.-"
-_NOT_AFTER_NUMBER = "年月日章节讲"
-_OPERATOR_AFTER = re.compile(r"\s?[*×/+\-^(]")
+    r"|(?P<count>\d+(?:\.\d+)?)(?=\s?(?:个|倍|维|层|步|批|次|张|类|通道|像素|种|秒|万|亿)))"
+    r"(?![\d.]\d|-\d|[A-Za-z_年月日章节讲])"
+    r"|(?<![=<>!])[=≈]\s?(?P<result>\d+(?:\.\d+)?(?:e-?\d+)?)(?![\d.]\d|[A-Za-z_]|\s?[*×/+\-^(]))")
+_NUMBER_RANK = {"tuple": 0, "shape": 0, "dims": 0, "percent": 0, "result": 1, "count": 2}
 _MEANINGFUL = re.compile(rf"[A-Za-z0-9{_CJK}]")
 
 
@@ -88,13 +89,13 @@ def find_spans(text: str) -> list[Candidate]:
     if "称" in text or "叫" in text or "是指" in text or "指的是" in text or "所谓" in text:
         found += _defined_spans(text)
     found += _number_spans(text)
-    return [c for c in found if _hideable(text[c[2]:c[3]])]
+    return [c for c in found if c[0] in (API, NUMBER) or _hideable(text[c[2]:c[3]])]
 
 
 def term_spans(text: str) -> list[Candidate]:
     """Dictionary terms (tier 4): longer terms rank first."""
     return [(TERM, -len(m.group()), m.start(), m.end()) for m in term_pattern().finditer(text)
-            if not is_stopword(m.group())]
+            if m.group() not in _STOPWORDS]
 
 
 def is_weak(candidate: Candidate) -> bool:
@@ -118,21 +119,13 @@ def _before(text: str, start: int) -> str:
     return text[start - 1] if start else " "
 
 
-def _after(text: str, end: int) -> str:
-    return text[end] if end < len(text) else " "
-
-
 def _api_spans(text: str, skip: list) -> list[Candidate]:
     spans = []
     for m in _API.finditer(text):
         group = m.lastgroup
         start, end = m.start(), m.end(group)
-        before = _before(text, start)
-        if before in _WORD_CHARS or (before == "." and group != "method") \
-                or (group == "method" and before in ")]") or _after(text, end) in _WORD_CHARS:
-            continue
-        if _inside(start, skip) or before in "/\\'\"" or _after(text, end) in "/\\'\"" \
-                or (group == "snake" and end - start < 4):
+        if (skip and _inside(start, skip)) or (start and text[start - 1] in "/\\'\"") \
+                or text[end:end + 1] in ("/", "\\", "'", '"') or (group == "snake" and end - start < 4):
             continue
         rank = _API_RANK[group]
         if text.startswith("=", end) and not text.startswith("==", end):
@@ -149,18 +142,19 @@ def _english_spans(text: str, skip: list) -> list[Candidate]:
             spans.append((ENGLISH, 0, start, end))
             if " " in text[start:end]:
                 glosses.append((start, end))  # its words are not terms on their own
+    skip = skip + glosses
     for m in _WORD.finditer(text):
-        word, start, end = m.group(), m.start(), m.end()
-        before, after = _before(text, start), _after(text, end)
-        if before in _WORD_CHARS or before in ".-" or after in _WORD_CHARS or after in "(=-" \
-                or (after == "." and _LATIN.match(_after(text, end + 1))):
-            continue
-        if not _TWO_LETTERS.search(word) or _inside(start, skip + glosses) or is_stopword(word):
-            continue  # k-1, x2: algebra, not a term
+        word = m.group()
         if word.isupper() or (word[0].isupper() and len(word) >= 3):
-            spans.append((ENGLISH, 1, start, end))  # CNN, L2, ResNet-18, Xavier
+            rank = 1  # CNN, L2, ResNet-18, Xavier
         elif len(word) >= 4:
-            spans.append((ENGLISH, 2, start, end))  # softmax, one-hot, epoch
+            rank = 2  # softmax, one-hot, epoch
+        else:
+            continue
+        if not _TWO_LETTERS.search(word) or word.casefold() in _STOPWORDS \
+                or (skip and _inside(m.start(), skip)):
+            continue  # k-1, x2: algebra, not a term
+        spans.append((ENGLISH, rank, m.start(), m.end()))
     return spans
 
 
@@ -174,7 +168,8 @@ def _glosses(text: str) -> list[tuple[int, int]]:
         before = text[: m.start()].rstrip()
         last = before[-1:] if before else ""
         if _EN_GLOSS.fullmatch(head) and _TWO_LETTERS.search(head):
-            if _IS_CJK.match(last) or (_EXPANSION.fullmatch(head) and _ACRONYM_BEFORE.search(before)):
+            expands = _EXPANSION.fullmatch(head) and _ACRONYM_BEFORE.search(before)
+            if _IS_CJK.match(last) or expands:
                 found.append((start, start + len(head)))
         elif _ZH_GLOSS.fullmatch(inner) and last and last in _WORD_CHARS:
             found.append((start, start + len(inner)))
@@ -211,33 +206,16 @@ def _term_before_marker(text: str, pattern: re.Pattern[str]) -> list[Candidate]:
 def _number_spans(text: str) -> list[Candidate]:
     spans = []
     for m in _NUMBER.finditer(text):
-        group, start, end = m.lastgroup, m.start(), m.end()
-        before, after = _before(text, start), _after(text, end)
-        if before in _WORD_CHARS or before in _NOT_BEFORE_NUMBER or after in _NOT_AFTER_NUMBER \
-                or (after in _WORD_CHARS and group != "tuple") or text.startswith(("-", "."), end):
-            continue
-        rank = 0 if group != "plain" else _plain_number_rank(text, start, end)
-        if rank is not None:
-            spans.append((NUMBER, rank, start, end))
+        group = m.lastgroup
+        rank = _NUMBER_RANK[group]
+        if rank == 1 and m.start() and text[m.start() - 1] in _WORD_CHARS:
+            rank = KEYWORD_VALUE  # momentum=0.9 rather than a computed result
+        spans.append((NUMBER, rank, m.start(group), m.end(group)))
     return spans
-
-
-def _plain_number_rank(text: str, start: int, end: int) -> int | None:
-    """A lone number means something as a result (``= 112``), a count (``1792个``) or a
-    keyword's value (``momentum=0.9``); otherwise it is not worth hiding."""
-    before = text[max(0, start - 2):start]
-    if before.endswith(("=", "≈")) or before in ("= ", "≈ "):
-        if _OPERATOR_AFTER.match(text, end):
-            return None  # y = 2 * x: the start of an expression, not a result
-        if before.endswith("=") and start >= 2 and text[start - 2] in _WORD_CHARS:
-            return KEYWORD_VALUE
-        return 1
-    if text.startswith(_UNITS, end) or (text.startswith(" ", end) and text.startswith(_UNITS, end + 1)):
-        return 2
-    return None
 
 
 def _hideable(span: str) -> bool:
     """Never hide a stopword, punctuation or whitespace."""
     span = span.strip()
-    return bool(span) and _MEANINGFUL.search(span) is not None and not is_stopword(span)
+    return bool(span) and _MEANINGFUL.search(span) is not None \
+        and span.casefold() not in _STOPWORDS

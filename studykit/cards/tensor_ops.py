@@ -40,10 +40,10 @@ _ELEMENTWISE = frozenset(
     [f"torch.{n}" for n in ("relu", "sigmoid", "tanh", "exp", "abs", "sqrt", "square")]
     + [f"torch.nn.functional.{n}" for n in ("relu", "sigmoid", "tanh", "gelu", "silu", "elu",
                                            "leaky_relu", "relu6", "mish", "hardswish")])
-_SAME_METHODS = frozenset("contiguous clone detach float relu sigmoid tanh abs exp "
-                          "requires_grad_ cpu".split())
-_SHAPE_CHANGING_INPLACE = frozenset("resize_ unsqueeze_ squeeze_ t_ transpose_ swapdims_ "
-                                    "swapaxes_ as_strided_ set_ resize_as_".split())
+_SAME_METHODS = frozenset(["contiguous", "clone", "detach", "float", "relu", "sigmoid", "tanh",
+                           "abs", "exp", "requires_grad_", "cpu"])
+_SHAPE_CHANGING_INPLACE = frozenset(["resize_", "unsqueeze_", "squeeze_", "t_", "transpose_",
+                                     "swapdims_", "swapaxes_", "as_strided_", "set_", "resize_as_"])
 _NUMBER_OPS = {ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b,
                ast.Mult: lambda a, b: a * b, ast.FloorDiv: lambda a, b: a // b,
                ast.Mod: lambda a, b: a % b, ast.Div: lambda a, b: a / b}
@@ -83,7 +83,8 @@ def _broadcast(left: Any, op: ast.operator, right: Any) -> Tensor:
 
 def broadcast_shapes(*shapes: Shape) -> Shape:
     out: list[int] = []
-    for dims in zip(*(reversed((1,) * (max(map(len, shapes)) - len(s)) + s) for s in shapes)):
+    rank = max(map(len, shapes))
+    for dims in zip(*(reversed((1,) * (rank - len(s)) + s) for s in shapes), strict=True):
         sizes = {d for d in dims if d != 1}
         if len(sizes) > 1:
             raise Abort(f"shapes {shapes} do not broadcast")
@@ -217,7 +218,7 @@ def _cat(tensors: Any, dim: Any) -> Tensor:
     axis = _dim(dim, len(first))
     for t in tensors[1:]:
         if len(t.shape) != len(first) or any(
-                a != b for i, (a, b) in enumerate(zip(t.shape, first)) if i != axis):
+                a != b for i, (a, b) in enumerate(zip(t.shape, first, strict=True)) if i != axis):
             raise Abort("cat sizes differ")
     total = sum(t.shape[axis] for t in tensors)
     return Tensor((*first[:axis], total, *first[axis + 1:]))

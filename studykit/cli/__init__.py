@@ -10,6 +10,9 @@ import sys
 from pathlib import Path
 
 import typer
+import typer.main
+from typer import _click as click
+from typer.core import TyperGroup
 
 from studykit import __version__
 from studykit.errors import StudykitError
@@ -60,10 +63,38 @@ def main() -> None:
         sys.exit(130)
 
 
-from studykit.cli import (  # noqa: E402,F401 - registers the commands
-    deck_commands,
-    exercise_commands,
-    export_commands,
-    review_commands,
-    stats_commands,
-)
+class _LazyGroup(TyperGroup):
+    """A sub-command group whose commands are built only when it is used, so that
+    ``studykit --help`` does not pay for them. Subclasses name the module and Typer."""
+
+    module = ""
+    attribute = ""
+    _real: click.Group | None = None
+
+    def _group(self) -> click.Group:
+        if self._real is None:
+            import importlib
+
+            sub_app = getattr(importlib.import_module(self.module), self.attribute)
+            self._real = typer.main.get_command(sub_app)
+        return self._real
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return self._group().list_commands(ctx)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        return self._group().get_command(ctx, name)
+
+
+def _add_lazy_group(name: str, help_text: str, module: str, attribute: str) -> None:
+    group_class = type(f"_Lazy_{name}", (_LazyGroup,), {"module": module, "attribute": attribute})
+    app.add_typer(typer.Typer(cls=group_class, no_args_is_help=True, rich_markup_mode=None),
+                  name=name, help=help_text)
+
+
+_add_lazy_group("exercise", "Graded PyTorch exercises (rustlings-style).",
+                "studykit.cli.exercise_commands", "exercise_app")
+_add_lazy_group("export", "Export the deck: json, anki, csv, markdown.",
+                "studykit.cli.export_commands", "export_app")
+
+from studykit.cli import deck_commands, review_commands, stats_commands  # noqa: E402,F401

@@ -1,6 +1,5 @@
-"""import, books, export, doctor."""
+"""import, books, doctor."""
 
-from __future__ import annotations
 
 import json
 from pathlib import Path
@@ -8,10 +7,6 @@ from pathlib import Path
 import typer
 
 from studykit.cli import DB_HELP, app, deck_path
-
-export_app = typer.Typer(help="Export the deck: json, anki, csv, markdown.", no_args_is_help=True,
-                         rich_markup_mode=None)
-app.add_typer(export_app, name="export")
 
 DbOption = typer.Option(None, "--db", help=DB_HELP)
 PROGRESS_FROM = 10  # files; fewer than this import without a progress bar
@@ -77,26 +72,6 @@ def books_command(
     from studykit.cli.render import books_table
 
     books_table(books)
-
-
-@export_app.command("json")
-def export_json_command(
-    ctx: typer.Context,
-    db: Path | None = DbOption,
-    output: Path | None = typer.Option(None, "-o", "--output", help="Write to this file."),
-) -> None:
-    """The whole deck as JSON: books, highlights, their cards and scheduling state."""
-    from studykit.deck import Deck
-    from studykit.deck.queries import export_deck
-
-    with Deck(deck_path(ctx, db)) as deck:
-        data = export_deck(deck.conn)
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    if output:
-        output.write_text(text + "\n", encoding="utf-8")
-        typer.echo(f"wrote {output}", err=True)
-    else:
-        typer.echo(text)
 
 
 @app.command("doctor")

@@ -6,12 +6,11 @@ from pathlib import Path
 
 import typer
 
-from studykit.cli import DB_HELP, app, deck_path
+from studykit.cli import DB_HELP, deck_path
 from studykit.cli.deck_commands import print_json
 
 exercise_app = typer.Typer(help="Graded PyTorch exercises (rustlings-style).",
                            no_args_is_help=True, rich_markup_mode=None)
-app.add_typer(exercise_app, name="exercise")
 DbOption = typer.Option(None, "--db", help=DB_HELP)
 
 

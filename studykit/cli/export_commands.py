@@ -1,13 +1,17 @@
-"""export anki, export csv, export markdown (``export json`` lives in deck_commands)."""
+"""export json, anki, csv, markdown (a sub-app loaded only when used)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import typer
 
 from studykit.cli import deck_path
-from studykit.cli.deck_commands import DbOption, export_app
+from studykit.cli.deck_commands import DbOption
+
+export_app = typer.Typer(help="Export the deck: json, anki, csv, markdown.", no_args_is_help=True,
+                         rich_markup_mode=None)
 
 BookOption = typer.Option(None, "--book", help="Only this book: its id or part of its title.")
 
@@ -19,6 +23,26 @@ def _n(count: int, noun: str) -> str:
 def _skipped(counts: dict) -> str:
     return (f"left out {_n(counts['skipped_suspended'], 'suspended card')} and "
             f"{_n(counts['skipped_removed'], 'card')} of removed highlights")
+
+
+@export_app.command("json")
+def export_json_command(
+    ctx: typer.Context,
+    db: Path | None = DbOption,
+    output: Path | None = typer.Option(None, "-o", "--output", help="Write to this file."),
+) -> None:
+    """The whole deck as JSON: books, highlights, their cards and scheduling state."""
+    from studykit.deck import Deck
+    from studykit.deck.queries import export_deck
+
+    with Deck(deck_path(ctx, db)) as deck:
+        data = export_deck(deck.conn)
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    if output:
+        output.write_text(text + "\n", encoding="utf-8")
+        typer.echo(f"wrote {output}", err=True)
+    else:
+        typer.echo(text)
 
 
 @export_app.command("anki")

@@ -1,6 +1,5 @@
 """review, cards, suspend, unsuspend."""
 
-from __future__ import annotations
 
 from pathlib import Path
 

@@ -1,6 +1,5 @@
 """stats, optimize, config."""
 
-from __future__ import annotations
 
 import json
 from datetime import date, timedelta
@@ -84,7 +83,7 @@ class _LazyProgress:
         self.description = description
         self.bar = self.task = None
 
-    def __enter__(self) -> _LazyProgress:
+    def __enter__(self) -> "_LazyProgress":
         return self
 
     def update(self, done: int, total: int) -> None:
