@@ -15,21 +15,18 @@ cycling through them until ``--total`` highlights were generated, and prints:
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from collections import Counter
 from pathlib import Path
 
 from _common import REPO, table
 
-sys.path.insert(0, str(REPO))
-
-from studykit.cards import keywords  # noqa: E402
-from studykit.cards.generate import generate_cards  # noqa: E402
-from studykit.cards.junk import is_junk  # noqa: E402
-from studykit.cards.spans import find_spans  # noqa: E402
-from studykit.sources import parse_text  # noqa: E402
-from studykit.sources.normalize import decode  # noqa: E402
+from studykit.cards import keywords
+from studykit.cards.generate import generate_cards
+from studykit.cards.junk import is_junk
+from studykit.cards.spans import find_spans
+from studykit.sources import parse_text
+from studykit.sources.normalize import decode
 
 SEEDS = REPO.parent / "shared" / "seeds"
 
@@ -54,13 +51,14 @@ def coverage(highlights: list) -> dict:
 
 
 def time_per_highlight(highlights: list, total: int, repeat: int) -> float:
+    """Best of ``repeat`` runs, in CPU time (a shared machine's other load does not count)."""
     work = (highlights * (total // max(len(highlights), 1) + 1))[:total]
     best = float("inf")
     for _ in range(repeat):
-        started = time.perf_counter()
+        started = time.process_time()
         for text, kind, note, chapter in work:
             generate_cards(text, kind=kind, note=note, chapter=chapter)
-        best = min(best, time.perf_counter() - started)
+        best = min(best, time.process_time() - started)
     return best / len(work) * 1e6
 
 

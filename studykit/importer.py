@@ -276,18 +276,23 @@ def _most_similar(h: Highlight, candidates: list) -> tuple[object | None, float]
 
 def _write_cards(conn, book: Book, cardable: list[tuple[Highlight, list[CardSpec]]],
                  result: FileResult, now: str) -> None:
-    existing = sql.existing_cards(conn, [h.id for h, _ in cardable])
-    inserts, updates = [], []
+    existing = sql.existing_cards(conn, [h.id for h, _ in cardable]) if result.updated else {}
+    inserts, updates, generated = [], [], set()
     for h, specs in cardable:
         for spec in specs:
             card_id = spec.card_id(h.id)
+            generated.add(card_id)
             current = existing.get(card_id)
             if current is None:
                 inserts.append((card_id, h.id, book.id, spec.kind, spec.ordinal, spec.front,
                                 spec.back, spec.answer, now))
-            elif current != (spec.front, spec.back, spec.answer):
+            elif current[:3] != (spec.front, spec.back, spec.answer):
                 updates.append((spec.front, spec.back, spec.answer, now, card_id))
     sql.insert_cards(conn, inserts)
     sql.update_card_text(conn, updates)
+    stale = [i for i in existing if i not in generated]
+    revived = [i for i in generated if i in existing and existing[i][4] == "stale"]
+    sql.set_stale(conn, stale, revived, now)
+    result.cards_suspended += len(stale)
     result.cards_new += len(inserts)
     result.cards_updated += len(updates)

@@ -207,3 +207,32 @@ def test_encodings_import_the_same_highlights(deck, tmp_path, encoding):
     texts = sorted(h["text"] for h in highlight_rows(deck).values())
     assert texts == ["卷积层的输出尺寸由填充和步幅共同决定。", "最大池化层没有需要学习的参数。",
                      "残差连接让很深的网络也能够顺利训练。"]
+
+
+def test_cards_the_generator_stops_making_are_suspended_not_deleted(deck, tmp_path,
+                                                                   monkeypatch):
+    from studykit import importer
+    from studykit.cards import CardSpec
+
+    def two_cards(text, **_):
+        return [CardSpec("cloze", 1, "a [...]", text, "x"),
+                CardSpec("cloze", 2, "[...] b", text, "y")]
+
+    def one_card(text, **_):
+        return [CardSpec("cloze", 1, "a [...]", text, "x")]
+
+    path = write(tmp_path / "c.txt", NATIVE)
+    monkeypatch.setattr(importer, "generate_cards", two_cards)
+    import_paths(deck, [path])
+    monkeypatch.setattr(importer, "generate_cards", one_card)
+    write(path, NATIVE.replace("顺利训练", "稳定地训练"))
+    report = import_paths(deck, [path]).to_json()
+    assert report["cards"]["suspended"] == 1
+    edited = next(i for i, h in highlight_rows(deck).items() if "稳定" in h["text"])
+    rows = {r["ordinal"]: (r["suspended"], r["suspend_reason"])
+            for r in card_rows(deck).values() if r["highlight_id"] == edited}
+    assert rows == {1: (0, None), 2: (1, "stale")}
+    monkeypatch.setattr(importer, "generate_cards", two_cards)
+    write(path, NATIVE.replace("顺利训练", "稳定地训练了"))
+    import_paths(deck, [path])
+    assert {r["suspended"] for r in card_rows(deck).values()} == {0}

@@ -91,13 +91,24 @@ def restore_cards(conn, highlight_ids: list[str], now: str) -> None:
 
 
 def existing_cards(conn, highlight_ids: list[str]) -> dict[str, tuple]:
+    """card id -> (front, back, answer, highlight id, suspend_reason)."""
     found: dict[str, tuple] = {}
     for chunk in _chunks(highlight_ids, 500):
         marks = ",".join("?" * len(chunk))
         for row in conn.execute(
-                f"SELECT id, front, back, answer FROM cards WHERE highlight_id IN ({marks})", chunk):
-            found[row[0]] = (row[1], row[2], row[3])
+                "SELECT id, front, back, answer, highlight_id, suspend_reason FROM cards "
+                f"WHERE highlight_id IN ({marks})", chunk):
+            found[row[0]] = tuple(row[1:])
     return found
+
+
+def set_stale(conn, stale: list[str], revived: list[str], now: str) -> None:
+    """Suspend cards the generator no longer makes for an edited highlight (their history
+    stays); wake those it makes again."""
+    conn.executemany("UPDATE cards SET suspended = 1, suspend_reason = 'stale', updated_at = ? "
+                     "WHERE id = ? AND suspended = 0", [(now, i) for i in stale])
+    conn.executemany("UPDATE cards SET suspended = 0, suspend_reason = NULL, updated_at = ? "
+                     "WHERE id = ? AND suspend_reason = 'stale'", [(now, i) for i in revived])
 
 
 def insert_cards(conn, rows: Iterable[tuple]) -> None:
