@@ -60,13 +60,20 @@ def cards_table(cards: list[dict]) -> None:
     if not cards:
         console.print("No cards match.")
         return
-    table = Table()
-    for name in ("id", "book", "kind", "state", "due", "front", "exercise"):
-        table.add_column(name, overflow="fold" if name == "front" else "ellipsis")
+    from rich import box
+
+    table = Table(box=box.SIMPLE_HEAD)
+    table.add_column("id", overflow="fold", min_width=18)
+    table.add_column("kind")
+    table.add_column("state")
+    table.add_column("due (UTC)", no_wrap=True)
+    table.add_column("front", overflow="fold", ratio=1)
+    table.add_column("exercise", overflow="fold")
     for c in cards:
         front = c["front"].replace("\n", " ")
-        table.add_row(c["id"], c["book"], c["kind"], c["state"], (c["due"] or "")[:16],
-                      front[:60] + ("…" if len(front) > 60 else ""), c["exercise"] or "")
+        due = (c["due"] or "").replace("T", " ")[5:16]
+        table.add_row(c["id"], c["kind"], c["state"], due,
+                      front[:48] + ("…" if len(front) > 48 else ""), c["exercise"] or "")
     console.print(table)
 
 
