@@ -84,3 +84,28 @@ def doctor_command(ctx: typer.Context, db: Path | None = DbOption) -> None:
         failed |= not ok
         typer.echo(f"{'ok ' if ok else 'BAD'}  {name:12} {detail}")
     raise typer.Exit(1 if failed else 0)
+
+
+@app.command("backup")
+def backup_command(ctx: typer.Context, db: Path | None = DbOption,
+                   output: Path | None = typer.Option(None, "-o", "--output",
+                                                      help="Where to write the copy.")) -> None:
+    """A consistent copy of the deck (SQLite's backup API; safe while reviewing)."""
+    from studykit.deck import Deck, backup_name
+
+    path = deck_path(ctx, db)
+    with Deck(path) as deck:
+        target = deck.backup(output or backup_name(path))
+    typer.echo(f"backed up {path} to {target}")
+
+
+@app.command("restore")
+def restore_command(ctx: typer.Context, backup: Path = typer.Argument(..., help="A backup file."),
+                    db: Path | None = DbOption) -> None:
+    """Replace the deck with a backup (the current deck is backed up first)."""
+    from studykit.deck import restore
+
+    path = deck_path(ctx, db)
+    saved = restore(backup, path)
+    kept = f" (the previous deck is kept at {saved})" if saved else ""
+    typer.echo(f"restored {path} from {backup}{kept}")

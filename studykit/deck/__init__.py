@@ -7,6 +7,7 @@ timeout. Every write goes through :meth:`Deck.transaction`.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -67,13 +68,17 @@ class Deck:
             yield self.conn
             self.conn.execute("COMMIT")
         except sqlite3.OperationalError as exc:
-            self.conn.execute("ROLLBACK")
+            self._rollback()
             raise _deck_error(self.path, exc) from None
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            self._rollback()
             raise
         finally:
             self._in_transaction = False
+
+    def _rollback(self) -> None:
+        if self.conn.in_transaction:  # SQLite may already have rolled back (disk full)
+            self.conn.execute("ROLLBACK")
 
     def schema_version(self) -> int:
         exists = self.conn.execute(
@@ -138,6 +143,7 @@ def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
     try:
         if not readonly:
             path.parent.mkdir(parents=True, exist_ok=True)
+            _check_writable(path)
         elif not path.exists():
             raise DeckError(f"no deck at {path}", "import some notes first: studykit import PATH")
         uri = f"file:{path}?mode=ro" if readonly else f"file:{path}"
@@ -155,6 +161,17 @@ def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
                         "set STUDYKIT_HOME or --db to a writable place") from None
     except sqlite3.DatabaseError as exc:
         raise _deck_error(path, exc) from None
+
+
+def _check_writable(path: Path) -> None:
+    """Refuse up front, rather than at the first answer, a deck we may not write."""
+    folder_ok = os.access(path.parent, os.W_OK | os.X_OK)
+    if path.exists() and not (os.access(path, os.W_OK) and folder_ok):
+        raise DeckError(f"the deck {path} is read-only",
+                        "make the file and its folder writable, or use --db with a copy")
+    if not folder_ok:
+        raise DeckError(f"cannot create the deck at {path}: the folder is not writable",
+                        "set STUDYKIT_HOME or --db to a writable place")
 
 
 def _deck_error(path: Path, exc: Exception) -> DeckError:
@@ -175,3 +192,30 @@ def _deck_error(path: Path, exc: Exception) -> DeckError:
         return DeckError(f"cannot open the deck at {path}",
                          "set STUDYKIT_HOME or --db to a writable place")
     return DeckError(f"deck error at {path}: {text}", "run `studykit doctor`")
+
+
+def backup_name(deck_path: Path, label: str = "backup") -> Path:
+    stamp = utc_now().strftime("%Y%m%d-%H%M%S")
+    return deck_path.parent / "backups" / f"{deck_path.stem}-{label}-{stamp}.db"
+
+
+def restore(source: Path, target: Path) -> Path | None:
+    """Replace the deck at ``target`` with the deck in ``source`` (checked first). The
+    current deck is backed up first; returns that backup's path (None if there was none)."""
+    source = Path(source)
+    if not source.is_file():
+        raise DeckError(f"no backup at {source}", "give the path of a .db file made by backup")
+    with Deck(source, readonly=True) as candidate:
+        if candidate.schema_version() == 0:
+            raise DeckError(f"{source} is not a studykit deck", "pick a file made by backup")
+        check = candidate.conn.execute("PRAGMA integrity_check").fetchone()[0]
+        if check != "ok":
+            raise DeckError(f"{source} is damaged ({check})", "pick another backup")
+        saved = None
+        with Deck(target) as current:
+            if current.conn.execute("SELECT COUNT(*) FROM books").fetchone()[0]:
+                saved = current.backup(backup_name(target, "before-restore"))
+            with current.transaction():
+                pass  # make sure nobody is writing
+            candidate.conn.backup(current.conn)
+    return saved
