@@ -9,11 +9,14 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from studykit import scheduler
 from studykit.catalog import Exercise, load_catalog
 from studykit.deck import Deck, to_db_time, utc_now
 from studykit.deck import exercises as sql
+from studykit.deck.review import card_state, state_columns
 from studykit.errors import ExerciseError
 from studykit.paths import workspace
+from studykit.scheduler import AGAIN, GOOD, CardState
 
 
 def workspace_file(exercise: Exercise) -> Path:
@@ -42,10 +45,31 @@ def file_to_check(exercise: Exercise, file: Path | None) -> Path:
     return path
 
 
-def record(deck: Deck, verdict: dict) -> None:
+def record(deck: Deck, verdict: dict, *, resolve: bool = False) -> int:
+    """Store a check's verdict. A failure makes the exercise's linked cards due now (returns
+    how many); the first pass, or a re-solve from `review --with-exercises`, answers the
+    exercise's own FSRS schedule (pass = Good, anything else = Again)."""
+    now = utc_now()
+    passed = verdict["status"] == "pass"
     with deck.transaction() as conn:
-        sql.record_attempt(conn, verdict["id"], verdict["status"], to_db_time(utc_now()),
+        sql.record_attempt(conn, verdict["id"], verdict["status"], to_db_time(now),
                            verdict.get("seconds"), verdict.get("device"))
+        if resolve or (passed and sql.schedule_row(conn, verdict["id"]) is None):
+            _answer_schedule(conn, verdict["id"], GOOD if passed else AGAIN, now)
+        return 0 if passed else sql.cards_due_now(conn, verdict["id"], to_db_time(now))
+
+
+def _answer_schedule(conn, exercise_id: str, rating: int, now) -> None:
+    row = sql.schedule_row(conn, exercise_id)
+    state = card_state(row) if row else CardState()
+    after = scheduler.review(f"exercise:{exercise_id}", state, rating, now)
+    sql.save_schedule(conn, exercise_id, state_columns(after))
+
+
+def due_for_resolving(deck: Deck) -> list[Exercise]:
+    """Passed exercises whose re-solve is due (for `review --with-exercises`)."""
+    due = set(sql.due_exercises(deck.conn, to_db_time(utc_now())))
+    return [e for e in load_catalog() if e.id in due]
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,8 @@ def review_command(
     limit: int | None = typer.Option(None, "--limit", min=1, help="Stop after N answers."),
     cram: bool = typer.Option(False, "--cram", help="Review ahead; the schedule is unchanged."),
     typed: bool = typer.Option(False, "--type", help="Type cloze answers; get a diff."),
+    with_exercises: bool = typer.Option(False, "--with-exercises",
+                                        help="Mix in passed exercises that are due again."),
 ) -> None:
     """Review due cards: Space reveals, 1-4 grade, u undo, ? help, q quit."""
     from studykit.cli.review_ui import ReviewUI
@@ -34,7 +36,7 @@ def review_command(
     with Deck(deck_path(ctx, db)) as deck:
         session = ReviewSession(deck, config, filters=Filters(book=book, chapter=chapter),
                                 limit=limit, cram=cram)
-        ReviewUI(session, typed=typed).run()
+        ReviewUI(session, typed=typed, with_exercises=with_exercises).run()
 
 
 @app.command("cards")

@@ -22,8 +22,10 @@ RATING_STYLE = {1: "red", 2: "yellow", 3: "green", 4: "blue"}
 
 class ReviewUI:
     def __init__(self, session: ReviewSession, *, typed: bool = False,
-                 console: Console | None = None, keys: KeyReader | None = None) -> None:
-        self.session, self.typed = session, typed
+                 with_exercises: bool = False, console: Console | None = None,
+                 keys: KeyReader | None = None) -> None:
+        self.session, self.typed, self.with_exercises = session, typed, with_exercises
+        self._skipped_exercises: set[str] = set()
         self.console = console or Console(highlight=False)
         self.keys = keys or KeyReader()
         self.started = time.monotonic()
@@ -31,6 +33,8 @@ class ReviewUI:
     def run(self) -> None:
         pending: Card | None = None
         while True:
+            if self.with_exercises and pending is None and self._resolve_due_exercise() == "quit":
+                break
             card = pending or self.session.next_card()
             pending = None
             if card is None:
@@ -128,6 +132,44 @@ class ReviewUI:
                                f"studykit exercise start {card.exercise_id}")
         else:
             self.console.print("[dim]no exercise is linked to this card yet[/]")
+
+    # -- exercises due again (--with-exercises) ------------------------------------------
+    def _resolve_due_exercise(self) -> str | None:
+        from studykit.practice import due_for_resolving, workspace_file
+
+        due = [e for e in due_for_resolving(self.session.deck)
+               if e.id not in self._skipped_exercises]
+        if not due:
+            return None
+        exercise = due[0]
+        self.console.print(Panel(
+            f"Solve [bold]{exercise.title}[/] again: `studykit exercise reset {exercise.id}` "
+            f"puts the starter back in {workspace_file(exercise)}. Edit it, then press Enter "
+            "to check it here (pass = Good, fail = Again). s skips it, q quits.",
+            title=f"exercise due · {exercise.id}", title_align="left", border_style="magenta"))
+        key = self.keys.key()
+        if key in (None, "q"):
+            return "quit"
+        self._skipped_exercises.add(exercise.id)
+        if key in (ENTER, SPACE):
+            self._check_exercise(exercise)
+        return None
+
+    def _check_exercise(self, exercise) -> None:
+        from studykit.errors import StudykitError
+        from studykit.grading.client import Worker
+        from studykit.practice import file_to_check, record
+
+        try:
+            path = file_to_check(exercise, None)
+            with Worker() as worker:
+                verdict = worker.grade(exercise, path)
+        except StudykitError as exc:
+            self.console.print(f"[red]{exc}[/]")
+            return
+        record(self.session.deck, verdict, resolve=True)
+        rating = "Good" if verdict["status"] == "pass" else "Again"
+        self.console.print(f"{exercise.id}: {verdict['status']} → {rating}")
 
     # -- rendering --------------------------------------------------------------------
     def _header(self, card: Card) -> str:

@@ -38,3 +38,31 @@ def attempts(conn, exercise_id: str) -> list[sqlite3.Row]:
 def linked_cards(conn, exercise_id: str, limit: int = 20) -> list[sqlite3.Row]:
     return conn.execute("SELECT id, front FROM cards WHERE exercise_id = ? ORDER BY rowid "
                         "LIMIT ?", (exercise_id, limit)).fetchall()
+
+
+def cards_due_now(conn, exercise_id: str, now: str) -> int:
+    """Make the reviewed cards linked to an exercise due now (after a failed check)."""
+    cursor = conn.execute(
+        "UPDATE cards SET due = ?, updated_at = ? WHERE exercise_id = ? AND suspended = 0 "
+        "AND state != 0 AND due > ?", (now, now, exercise_id, now))
+    return cursor.rowcount
+
+
+def schedule_row(conn, exercise_id: str) -> sqlite3.Row | None:
+    return conn.execute("SELECT * FROM exercise_schedule WHERE exercise_id = ?",
+                        (exercise_id,)).fetchone()
+
+
+def save_schedule(conn, exercise_id: str, columns: tuple) -> None:
+    """columns: state, step, stability, difficulty, due, last_review, reps, lapses."""
+    conn.execute(
+        "INSERT INTO exercise_schedule VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT(exercise_id) DO UPDATE SET state=excluded.state, step=excluded.step, "
+        "stability=excluded.stability, difficulty=excluded.difficulty, due=excluded.due, "
+        "last_review=excluded.last_review, reps=excluded.reps, lapses=excluded.lapses",
+        (exercise_id, *columns))
+
+
+def due_exercises(conn, now: str) -> list[str]:
+    return [r[0] for r in conn.execute(
+        "SELECT exercise_id FROM exercise_schedule WHERE due <= ? ORDER BY due", (now,))]

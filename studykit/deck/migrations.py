@@ -117,10 +117,26 @@ CREATE INDEX cards_new ON cards(suspended, state) WHERE state = 0;
 CREATE INDEX cards_buried ON cards(buried_until) WHERE buried_until IS NOT NULL;
 """
 
+M004_EXERCISE_SCHEDULE = """
+CREATE TABLE exercise_schedule (      -- passed exercises come back to be solved again (FSRS)
+    exercise_id TEXT PRIMARY KEY,
+    state INTEGER NOT NULL,
+    step INTEGER,
+    stability REAL,
+    difficulty REAL,
+    due TEXT,
+    last_review TEXT,
+    reps INTEGER NOT NULL DEFAULT 0,
+    lapses INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX exercise_schedule_due ON exercise_schedule(due);
+"""
+
 MIGRATIONS: list[tuple[int, str, str]] = [
     (1, "initial", M001_INITIAL),
     (2, "exercises", M002_EXERCISES),
     (3, "queue_indexes", M003_QUEUE_INDEXES),
+    (4, "exercise_schedule", M004_EXERCISE_SCHEDULE),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -126,7 +126,7 @@ def write_answer(conn, card_id: str, before: CardState, after: CardState, rating
     conn.execute(
         "UPDATE cards SET state=?, step=?, stability=?, difficulty=?, due=?, last_review=?, "
         "reps=?, lapses=?, updated_at=? WHERE id=?",
-        (*_state_columns(after), reviewed_at, card_id))
+        (*state_columns(after), reviewed_at, card_id))
     cursor = conn.execute(
         "INSERT INTO review_log (card_id, rating, reviewed_at, duration_ms, state_before, "
         "state_after, source) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -138,14 +138,14 @@ def write_answer(conn, card_id: str, before: CardState, after: CardState, rating
 def restore_state(conn, card_id: str, state: CardState, now: str) -> None:
     conn.execute(
         "UPDATE cards SET state=?, step=?, stability=?, difficulty=?, due=?, last_review=?, "
-        "reps=?, lapses=?, updated_at=? WHERE id=?", (*_state_columns(state), now, card_id))
+        "reps=?, lapses=?, updated_at=? WHERE id=?", (*state_columns(state), now, card_id))
 
 
 def delete_log(conn, log_id: int) -> None:
     conn.execute("DELETE FROM review_log WHERE id = ?", (log_id,))
 
 
-def _state_columns(s: CardState) -> tuple:
+def state_columns(s: CardState) -> tuple:
     return (s.state, s.step, s.stability, s.difficulty, to_db_time(s.due) if s.due else None,
             to_db_time(s.last_review) if s.last_review else None, s.reps, s.lapses)
 
