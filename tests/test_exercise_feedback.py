@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from conftest import run_cli
 
-from studykit.deck import Deck
 from studykit.practice import record
 
 COURSE = Path(__file__).parent / "fixtures" / "course"
