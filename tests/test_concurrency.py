@@ -26,7 +26,7 @@ def test_two_reviews_and_an_import_at_once(tmp_path):
     importer = start("import", str(HIGHLIGHTS), "--db", db, "--json")
     outputs = [p.communicate(answers if p in reviews else None, timeout=120) for p in
                [*reviews, importer]]
-    for proc, (out, err) in zip([*reviews, importer], outputs, strict=True):
+    for proc, (_, err) in zip([*reviews, importer], outputs, strict=True):
         assert proc.returncode == 0, err
         assert "locked" not in err and "busy" not in err
     for out, _ in outputs[:2]:
