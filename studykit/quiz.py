@@ -6,10 +6,13 @@ Distractors are answers of the same class as the right one: ``code`` (API-like: 
 ``.``, ``(`` or ``_``, or a bare identifier such as ``padding`` or ``LeNet``), ``number``
 (digits with separators: ``112``, ``3×3``, ``11.8%``, ``(64, 3, 3, 3)``) or ``term``
 (Chinese or English words, and all-capital acronyms such as ``CNN``). They come from the same
-book first, then from other books, then (numbers and shapes only) from generated variants;
-within each, answers of the same form (same script, same digit pattern, ...) come first.
+book first, then from other books, then (numbers and shapes only) from generated variants.
+Inside a class, answers of the same form as the right one (same digit pattern such as
+``#×#``; call / attribute / bare name; Chinese / acronym / English words) are taken first, from
+the same book then from other books, before answers of another form.
 A distractor is never the answer or a near-duplicate of it (compared with
 ``typed_answer.canonical``), never text visible in the question, and no two options match.
+A cloze card for which no distractor exists at all is asked as a typed question.
 
 A wrong cloze answer brings its card forward: a learning or review card becomes due now
 (its FSRS state is untouched and nothing goes to review_log, so the next review grades it
@@ -87,7 +90,9 @@ def form(text: str, cls: str) -> str:
         if ")" in text:
             return "call"
         return "attr" if "." in text else ("Name" if text[:1].isupper() else "name")
-    return "cjk" if _CJK.search(text) else "latin"
+    if _CJK.search(text):
+        return "cjk"
+    return "acronym" if _ACRONYM.fullmatch(text) else "latin"
 
 
 def option_key(text: str) -> str:
@@ -141,13 +146,10 @@ def distractors(answer: str, rng: Random, *, pool: Iterable[Candidate] = (),
     def home(c: Candidate) -> bool:
         return c.book_id == book_id
 
-    if cls == "number":
-        tiers = [tier(lambda c: home(c) and c.form == shape),
-                 tier(lambda c: not home(c) and c.form == shape),
-                 [*extra, *number_variants(answer, rng)], tier(home), tier(lambda c: True)]
-    else:
-        tiers = [tier(lambda c: home(c) and c.form == shape), tier(home),
-                 tier(lambda c: c.form == shape), tier(lambda c: True), list(extra)]
+    generated = [*extra, *number_variants(answer, rng)] if cls == "number" else list(extra)
+    tiers = [tier(lambda c: home(c) and c.form == shape),
+             tier(lambda c: not home(c) and c.form == shape), generated,
+             tier(home), tier(lambda c: not home(c))]
     return _first_fitting(chain.from_iterable(tiers), answer, cls, front, count)
 
 
@@ -174,16 +176,21 @@ def _too_close(a: str, b: str, cls: str) -> bool:
 
 
 def number_variants(text: str, rng: Random) -> list[str]:
-    """Plausible wrong numbers: every number (or one of them) doubled, halved, ±1, ±2."""
+    """Plausible wrong numbers: every number (or one of them) doubled, halved, ±1, ±2; then,
+    only if those run out, ×4 and ×10."""
     found = list(_DIGITS.finditer(text))
-    changes = (lambda v: v * 2, lambda v: v / 2, lambda v: v + 1, lambda v: v - 1,
-               lambda v: v + 2, lambda v: v - 2)
-    out: list[str] = []
-    for change in changes:
-        out.append(_substitute(text, found, change, range(len(found))))
-        out += [_substitute(text, found, change, [i]) for i in range(len(found))]
-    variants = list(dict.fromkeys(v for v in out if v and v != text))
-    rng.shuffle(variants)
+    near = (lambda v: v * 2, lambda v: v / 2, lambda v: v + 1, lambda v: v - 1,
+            lambda v: v + 2, lambda v: v - 2)
+    far = (lambda v: v * 4, lambda v: v * 10)
+    variants: list[str] = []
+    for changes in (near, far):
+        out = []
+        for change in changes:
+            out.append(_substitute(text, found, change, range(len(found))))
+            out += [_substitute(text, found, change, [i]) for i in range(len(found))]
+        group = [v for v in dict.fromkeys(out) if v and v != text and v not in variants]
+        rng.shuffle(group)
+        variants += group
     return variants
 
 
@@ -258,7 +265,7 @@ def _cloze_question(row, pool: list[Candidate], rng: Random, typed: bool) -> Que
     if not typed:
         wrong = distractors(row["answer"], rng, pool=pool, book_id=row["book_id"],
                             front=row["front"])
-        options = with_options(row["answer"], wrong, rng)
+        options = with_options(row["answer"], wrong, rng) if wrong else ()  # else: typed
     return Question("cloze", row["front"], row["answer"], options, row["id"], row["book_title"])
 
 

@@ -97,4 +97,9 @@ _add_lazy_group("exercise", "Graded PyTorch exercises (rustlings-style).",
 _add_lazy_group("export", "Export the deck: json, anki, csv, markdown.",
                 "studykit.cli.export_commands", "export_app")
 
-from studykit.cli import deck_commands, review_commands, stats_commands  # noqa: E402,F401
+from studykit.cli import (  # noqa: E402,F401 - registers the commands
+    deck_commands,
+    quiz_commands,
+    review_commands,
+    stats_commands,
+)

@@ -15,7 +15,7 @@ LETTERS = "abcd"
 def quiz_command(
     ctx: typer.Context,
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
-    book: str | None = typer.Option(None, "--book", help="Only this book (id or part of title)."),
+    book: str | None = typer.Option(None, "--book", help="Cloze cards of this book only (id or part of title)."),
     count: int = typer.Option(10, "-n", "--count", min=1, help="Number of questions."),
     kind: str = typer.Option("mixed", "--kind", help="cloze, shape or mixed."),
     typed: bool = typer.Option(False, "--typed", help="Type the answers instead of choosing."),
@@ -51,14 +51,21 @@ class QuizUI:
         self.keys = keys or KeyReader()
 
     def run(self) -> None:
+        try:
+            self._ask_all()
+        except KeyboardInterrupt:
+            self._summary()  # Ctrl-C: the score so far, then the usual "interrupted"
+            raise
+        self._summary()
+
+    def _ask_all(self) -> None:
         total = len(self.session.questions)
         for number, question in enumerate(self.session.questions, 1):
             self.console.print(self._panel(question, number, total))
             given = self._typed(question) if not question.options else self._choice(question)
             if given is None:
-                break
+                return
             self._verdict(self.session.answer(question, given))
-        self._summary()
 
     def _choice(self, question) -> str | None:
         """The chosen option's text; None to quit (q, or the end of input)."""
@@ -75,9 +82,13 @@ class QuizUI:
             self.console.print(f"[dim]press {labels[0]}-{labels[-1]}, or q to quit[/]")
 
     def _typed(self, question) -> str | None:
+        from rich.text import Text
+
         given = self.keys.line("Your answer (q quits): ")
         if given is None or (given.strip() == "q" and question.answer.strip() != "q"):
             return None
+        if not self.keys.tty:
+            self.console.print(Text(given))  # piped input is not echoed: keep the transcript
         return given
 
     def _panel(self, question, number: int, total: int):
@@ -92,8 +103,8 @@ class QuizUI:
         body = [text]
         for label, option in zip(LABELS, question.options, strict=False):
             body.append(Text.assemble((f"  {label}) ", "bold"), option))
-        title = f"{number}/{total} · {question.kind}" + (
-            f" · {question.source}" if question.kind == "cloze" else "")
+        title = Text(f"{number}/{total} · {question.kind}" + (
+            f" · {question.source}" if question.kind == "cloze" else ""))
         return Panel(Group(*body), title=title, title_align="left")
 
     def _verdict(self, result) -> None:
@@ -106,14 +117,20 @@ class QuizUI:
                                              (result.question.answer, "bold")))
 
     def _summary(self) -> None:
+        from rich.table import Table
         from rich.text import Text
 
         right, answered = self.session.score
         self.console.print(Text(f"Score: {right}/{answered}", style="bold"))
         missed = self.session.missed
-        if missed:
-            self.console.print("Missed:")
+        if not missed:
+            return
+        self.console.print("Missed:")
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column(overflow="fold")
         for result in missed:
             prompt = " ".join(result.question.prompt.split())
-            self.console.print(Text.assemble("  • ", prompt, " → ",
-                                             (result.question.answer, "bold green")))
+            grid.add_row("  •", Text.assemble(prompt, " → ", (result.question.answer,
+                                                                "bold green")))
+        self.console.print(grid)
