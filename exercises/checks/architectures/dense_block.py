@@ -1,6 +1,6 @@
 import torch
 
-from studykit.grading.kit import Case
+from studykit.grading.kit import Case, load_named_weights
 
 
 def _bn(name, c):
@@ -20,38 +20,14 @@ def _dense_spec(num_convs, c_in, growth):
     return spec
 
 
-def _value(key, shape, ctx, seed):
-    if key.endswith("num_batches_tracked"):
-        return torch.tensor(0)
-    if key.endswith("running_var"):
-        return 0.5 + ctx.rand(*shape, seed=seed)
-    if key.endswith("weight") and len(shape) == 1:  # batch norm scale
-        return 1 + 0.2 * ctx.randn(*shape, seed=seed)
-    return 0.3 * ctx.randn(*shape, seed=seed)
-
-
-def _load(module, spec, ctx, seed):
-    have = {k: tuple(v.shape) for k, v in module.state_dict().items()}
-    want = dict(spec)
-    if set(have) != set(want):
-        raise AssertionError(f"parameter names differ from the docstring: missing "
-                             f"{sorted(set(want) - set(have))}, unexpected "
-                             f"{sorted(set(have) - set(want))}")
-    for key, shape in spec:
-        if have[key] != shape:
-            raise AssertionError(f"{key} has shape {have[key]}, expected {shape}")
-    module.load_state_dict({k: _value(k, s, ctx, seed + i) for i, (k, s) in enumerate(spec)})
-    return module.to(ctx.device)
-
-
 def _shape(m, ctx, num_convs, c_in, growth, h):
     block = m.DenseBlock(num_convs, c_in, growth).to(ctx.device)
     return tuple(block(ctx.randn(2, c_in, h, h, seed=h)).shape)
 
 
 def _dense(m, ctx, num_convs, c_in, growth, x, train=False):
-    block = _load(m.DenseBlock(num_convs, c_in, growth), _dense_spec(num_convs, c_in, growth),
-                  ctx, 21)
+    block = load_named_weights(m.DenseBlock(num_convs, c_in, growth),
+                               _dense_spec(num_convs, c_in, growth), ctx, 21)
     block.train(train)
     return block(x)
 
@@ -62,7 +38,8 @@ def _keeps_input(m, ctx, x):
 
 
 def _transition(m, ctx, c_in, c_out, x):
-    block = _load(m.transition_block(c_in, c_out), _conv_spec("", c_in, c_out, 1), ctx, 31)
+    block = load_named_weights(m.transition_block(c_in, c_out), _conv_spec("", c_in, c_out, 1),
+                               ctx, 31)
     block.eval()
     return block(x)
 

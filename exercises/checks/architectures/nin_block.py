@@ -1,29 +1,13 @@
 import torch
 from torch import nn
 
-from studykit.grading.kit import Case
+from studykit.grading.kit import Case, load_named_weights
 
 
 def _spec(c_in, c_out, k, prefix=""):
     return [(f"{prefix}0.weight", (c_out, c_in, k, k)), (f"{prefix}0.bias", (c_out,)),
             (f"{prefix}2.weight", (c_out, c_out, 1, 1)), (f"{prefix}2.bias", (c_out,)),
             (f"{prefix}4.weight", (c_out, c_out, 1, 1)), (f"{prefix}4.bias", (c_out,))]
-
-
-def _load(block, spec, ctx, seed):
-    """Load seeded weights under the parameter names the docstring fixes."""
-    have = {k: tuple(v.shape) for k, v in block.state_dict().items()}
-    want = dict(spec)
-    if set(have) != set(want):
-        raise AssertionError(f"parameter names differ from the docstring: missing "
-                             f"{sorted(set(want) - set(have))}, unexpected "
-                             f"{sorted(set(have) - set(want))}")
-    for key, shape in spec:
-        if have[key] != shape:
-            raise AssertionError(f"{key} has shape {have[key]}, expected {shape}")
-    block.load_state_dict({k: 0.4 * ctx.randn(*s, seed=seed + i)
-                           for i, (k, s) in enumerate(spec)})
-    return block.to(ctx.device)
 
 
 def _describe(block):
@@ -40,18 +24,20 @@ def _describe(block):
 
 
 def _block(m, ctx, c_in, c_out, k, s, p, x):
-    block = _load(m.nin_block(c_in, c_out, k, s, p), _spec(c_in, c_out, k), ctx, 3)
+    block = load_named_weights(m.nin_block(c_in, c_out, k, s, p), _spec(c_in, c_out, k), ctx, 3,
+                               scale=0.4)
     return block(x)
 
 
 def _head(m, ctx, c_in, classes, x):
-    head = _load(m.nin_head(c_in, classes), _spec(c_in, classes, 3, "0."), ctx, 5)
+    head = load_named_weights(m.nin_head(c_in, classes), _spec(c_in, classes, 3, "0."), ctx, 5,
+                              scale=0.4)
     return head(x)
 
 
 def _pixelwise(m, ctx, x):
     """1x1 convolutions mix channels at each pixel: shuffling pixels commutes with them."""
-    block = _load(m.nin_block(3, 6, 1, 1, 0), _spec(3, 6, 1), ctx, 9)
+    block = load_named_weights(m.nin_block(3, 6, 1, 1, 0), _spec(3, 6, 1), ctx, 9, scale=0.4)
     perm = torch.randperm(x.shape[2] * x.shape[3], generator=torch.Generator().manual_seed(0))
     flat = x.flatten(2)[:, :, perm].reshape(x.shape)
     a = block(flat).flatten(2)

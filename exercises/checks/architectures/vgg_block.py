@@ -1,6 +1,6 @@
 from torch import nn
 
-from studykit.grading.kit import Case
+from studykit.grading.kit import Case, load_named_weights
 
 
 def _spec(num_convs, c_in, c_out):
@@ -9,22 +9,6 @@ def _spec(num_convs, c_in, c_out):
         spec += [(f"{2 * i}.weight", (c_out, c_in if i == 0 else c_out, 3, 3)),
                  (f"{2 * i}.bias", (c_out,))]
     return spec
-
-
-def _load(block, spec, ctx, seed):
-    """Load seeded weights under the parameter names the docstring fixes."""
-    have = {k: tuple(v.shape) for k, v in block.state_dict().items()}
-    want = dict(spec)
-    if set(have) != set(want):
-        raise AssertionError(f"parameter names differ from the docstring: missing "
-                             f"{sorted(set(want) - set(have))}, unexpected "
-                             f"{sorted(set(have) - set(want))}")
-    for key, shape in spec:
-        if have[key] != shape:
-            raise AssertionError(f"{key} has shape {have[key]}, expected {shape}")
-    block.load_state_dict({k: 0.3 * ctx.randn(*s, seed=seed + i)
-                           for i, (k, s) in enumerate(spec)})
-    return block.to(ctx.device)
 
 
 def _layers(m, num_convs, c_in, c_out):
@@ -47,7 +31,8 @@ def _shape(m, ctx, num_convs, c_in, c_out, h, w):
 
 
 def _forward(m, ctx, num_convs, c_in, c_out, x):
-    block = _load(m.vgg_block(num_convs, c_in, c_out), _spec(num_convs, c_in, c_out), ctx, 7)
+    block = load_named_weights(m.vgg_block(num_convs, c_in, c_out),
+                               _spec(num_convs, c_in, c_out), ctx, 7)
     return block(x)
 
 

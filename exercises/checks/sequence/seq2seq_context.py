@@ -1,19 +1,6 @@
 import torch
 
-from studykit.grading.kit import Case
-
-
-def _plain_words(verify):
-    """Unexpected values (None, a wrong type) fail the case instead of crashing the judge."""
-    def wrapper(got, expected):
-        try:
-            return verify(got, expected)
-        except AssertionError:
-            raise
-        except Exception as exc:
-            raise AssertionError(f"your result does not have the documented form "
-                                 f"({type(exc).__name__}: {exc})") from None
-    return wrapper
+from studykit.grading.kit import Case, check_parameter_names, plain_words
 
 SRC_V, TGT_V, E, H = 10, 12, 4, 6
 
@@ -36,15 +23,7 @@ def _spec(layers):
 def _model(m, ctx, layers, seed=70, scale=0.6):
     model = m.Seq2Seq(SRC_V, TGT_V, E, H, layers)
     spec = _spec(layers)
-    have = {k: tuple(v.shape) for k, v in model.state_dict().items()}
-    want = dict(spec)
-    if set(have) != set(want):
-        raise AssertionError(f"parameter names differ from the docstring: missing "
-                             f"{sorted(set(want) - set(have))}, unexpected "
-                             f"{sorted(set(have) - set(want))}")
-    for key, shape in spec:
-        if have[key] != shape:
-            raise AssertionError(f"{key} has shape {have[key]}, expected {shape}")
+    check_parameter_names(model, spec)
     model.load_state_dict({k: (1.0 if "embedding" in k else scale) * ctx.randn(*s, seed=seed + i)
                            for i, (k, s) in enumerate(spec)})
     return model.to(ctx.device).eval()
@@ -76,7 +55,6 @@ def _uses_last_layer(m, ctx, src, tgt):
             "first": bool(torch.allclose(out, first, atol=1e-5))}
 
 
-@_plain_words
 def verify_last_layer(got, expected):
     if got["last"]:
         return
@@ -101,7 +79,6 @@ def _stepwise(m, ctx, src, tgt):
     return bool(torch.allclose(whole, torch.cat(pieces, dim=1), atol=1e-5))
 
 
-@_plain_words
 def verify_stepwise(got, expected):
     if not got:
         raise AssertionError("decoding one token at a time (passing the returned state on, "
@@ -120,7 +97,6 @@ def _context_matters(m, ctx, src, tgt):
     return [bool((a[:, t] - b[:, t]).abs().max() > 1e-4) for t in range(tgt.shape[1])]
 
 
-@_plain_words
 def verify_context(got, expected):
     if not all(got):
         steps = [t for t, changed in enumerate(got) if not changed]
@@ -149,7 +125,6 @@ def _greedy_calls(m, ctx, src, steps):
     return {"calls": len(log), "steps": steps, "log": log, "batch": src.shape[0]}
 
 
-@_plain_words
 def verify_greedy_calls(got, expected):
     if got["calls"] != got["steps"]:
         raise AssertionError(f"greedy_decode called model.decode {got['calls']} times for "
@@ -164,7 +139,7 @@ def verify_greedy_calls(got, expected):
                              "changes, the context must not")
 
 
-@_plain_words
+@plain_words
 def verify_greedy(got, expected):
     if not isinstance(got, torch.Tensor) or got.dtype != torch.int64:
         raise AssertionError("greedy_decode must return an int64 tensor of token indices")

@@ -1,37 +1,24 @@
 import math
 
 import torch
-from torch import nn
 
-from studykit.grading.kit import Case
-
-
-def _plain_words(verify):
-    """Unexpected values (None, a wrong type) fail the case instead of crashing the judge."""
-    def wrapper(got, expected):
-        try:
-            return verify(got, expected)
-        except AssertionError:
-            raise
-        except Exception as exc:
-            raise AssertionError(f"your result does not have the documented form "
-                                 f"({type(exc).__name__}: {exc})") from None
-    return wrapper
-
-
-def _model(ctx, seed):
-    torch.manual_seed(seed)
-    return nn.Sequential(nn.Linear(3, 8), nn.Tanh(), nn.Linear(8, 1)).to(ctx.device)
+from studykit.grading.kit import (
+    Case,
+    assert_params_close,
+    assert_same_device,
+    model_snapshot,
+    plain_words,
+    seeded_mlp,
+)
 
 
 def _train(m, ctx, X, y, steps, switch, adam_lr, sgd_lr):
-    model = _model(ctx, 4)
+    model = seeded_mlp(ctx, 3, 8, seed=4)
     result = m.train_adam_then_sgd(model, X, y, steps, switch, adam_lr, sgd_lr)
-    return {"result": result, "params": [p.detach().clone() for p in model.parameters()],
-            "device": next(model.parameters()).device.type}
+    return {"result": result, **model_snapshot(model)}
 
 
-@_plain_words
+@plain_words
 def verify_trajectory(got, expected):
     res, ref = got["result"], expected["result"]
     if not isinstance(res, dict) or set(res) != {"losses", "optimizers"}:
@@ -58,14 +45,10 @@ def verify_trajectory(got, expected):
                 why = "the first loss differs: use nn.MSELoss() on the full batch"
             raise AssertionError(f"step {i} ({names[i]}): loss {a:.6g}, expected {b:.6g}; "
                                  f"{why}")
-    if got["device"] != expected["device"]:
-        raise AssertionError(f"the model moved to {got['device']!r}; leave it where it is")
-    for p, q in zip(got["params"], expected["params"], strict=True):
-        try:
-            torch.testing.assert_close(p, q, rtol=1e-4, atol=1e-5)
-        except AssertionError:
-            raise AssertionError("every loss matched but the final parameters differ: take "
-                                 "the optimizer step after recording the last loss") from None
+    assert_same_device(got, expected)
+    assert_params_close(got["params"], expected["params"],
+                        "every loss matched but the final parameters differ: take the "
+                        "optimizer step after recording the last loss")
 
 
 def cases(ctx):

@@ -3,37 +3,25 @@ import math
 import torch
 from torch import nn
 
-from studykit.grading.kit import Case
-
-
-def _plain_words(verify):
-    """Unexpected values (None, a wrong type) fail the case instead of crashing the judge."""
-    def wrapper(got, expected):
-        try:
-            return verify(got, expected)
-        except AssertionError:
-            raise
-        except Exception as exc:
-            raise AssertionError(f"your result does not have the documented form "
-                                 f"({type(exc).__name__}: {exc})") from None
-    return wrapper
-
-
-def _model(ctx, seed):
-    torch.manual_seed(seed)
-    return nn.Sequential(nn.Linear(3, 8), nn.Tanh(), nn.Linear(8, 1)).to(ctx.device)
+from studykit.grading.kit import (
+    Case,
+    assert_params_close,
+    assert_same_device,
+    model_snapshot,
+    plain_words,
+    seeded_mlp,
+)
 
 
 def _train(m, ctx, X, y, lr, micro, accum, epochs):
-    model = _model(ctx, 6)
+    model = seeded_mlp(ctx, 3, 8, seed=6)
     losses = m.train_with_accumulation(model, X, y, lr, micro, accum, epochs)
-    return {"losses": losses, "params": [p.detach().clone() for p in model.parameters()],
-            "device": next(model.parameters()).device.type}
+    return {"losses": losses, **model_snapshot(model)}
 
 
 def _big_batches(ctx, X, y, lr, batch, epochs):
     """Plain SGD with large batches: what accumulation must reproduce."""
-    model = _model(ctx, 6)
+    model = seeded_mlp(ctx, 3, 8, seed=6)
     optimizer = torch.optim.SGD(model.parameters(), lr=lr)
     for _ in range(epochs):
         for i in range(0, len(X), batch):
@@ -43,7 +31,7 @@ def _big_batches(ctx, X, y, lr, batch, epochs):
     return [p.detach().clone() for p in model.parameters()]
 
 
-@_plain_words
+@plain_words
 def verify_accumulation(got, expected):
     losses, want = got["losses"], expected["losses"]
     if not isinstance(losses, (list, tuple)) or len(losses) != len(want):
@@ -61,24 +49,16 @@ def verify_accumulation(got, expected):
             raise AssertionError(f"optimizer step {i}: loss {a:.6g}, expected {b:.6g}; the "
                                  "gradients must add up over accum_steps micro-batches (no "
                                  "zero_grad in between), one step, then zero_grad")
-    if got["device"] != expected["device"]:
-        raise AssertionError(f"the model moved to {got['device']!r}; leave it where it is")
-    for p, q in zip(got["params"], expected["params"], strict=True):
-        try:
-            torch.testing.assert_close(p, q, rtol=1e-4, atol=1e-5)
-        except AssertionError:
-            raise AssertionError("every loss matched but the final parameters differ: take "
-                                 "the last optimizer step too") from None
+    assert_same_device(got, expected)
+    assert_params_close(got["params"], expected["params"], "every loss matched but the final "
+                        "parameters differ: take the last optimizer step too")
 
 
-@_plain_words
+@plain_words
 def verify_equivalent(got, expected):
-    for p, q in zip(got["accumulated"], got["big batches"], strict=True):
-        try:
-            torch.testing.assert_close(p, q, rtol=1e-4, atol=1e-5)
-        except AssertionError:
-            raise AssertionError("accumulating 3 micro-batches of 4 should give the same "
-                                 "parameters as plain SGD on batches of 12; it does not") from None
+    assert_params_close(got["accumulated"], got["big batches"],
+                        "accumulating 3 micro-batches of 4 should give the same parameters as "
+                        "plain SGD on batches of 12; it does not")
 
 
 def cases(ctx):

@@ -3,20 +3,14 @@ import math
 import torch
 from torch import nn
 
-from studykit.grading.kit import Case
-
-
-def _plain_words(verify):
-    """Unexpected values (None, a wrong type) fail the case instead of crashing the judge."""
-    def wrapper(got, expected):
-        try:
-            return verify(got, expected)
-        except AssertionError:
-            raise
-        except Exception as exc:
-            raise AssertionError(f"your result does not have the documented form "
-                                 f"({type(exc).__name__}: {exc})") from None
-    return wrapper
+from studykit.grading.kit import (
+    Case,
+    assert_params_close,
+    assert_same_device,
+    model_snapshot,
+    plain_words,
+    seeded_mlp,
+)
 
 
 def _params_with_grads(ctx, scale, seed, dtype=torch.float32):
@@ -37,7 +31,7 @@ def _clip(m, ctx, scale, max_norm, seed, dtype=torch.float32):
             "norm after": float(torch.sqrt(sum((g.double() ** 2).sum() for g in grads)))}
 
 
-@_plain_words
+@plain_words
 def verify_clip(got, expected):
     if not math.isclose(got["norm"], expected["norm"], rel_tol=1e-5):
         raise AssertionError(f"returned norm {got['norm']:.6g}, expected {expected['norm']:.6g}: "
@@ -55,22 +49,16 @@ def verify_clip(got, expected):
                                  "the same factor, keeping their direction") from None
 
 
-def _model(ctx, seed):
-    torch.manual_seed(seed)
-    return nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 1)).to(ctx.device)
-
-
 def _train(m, ctx, X, y, lr, max_norm, steps):
-    model = _model(ctx, 5)
+    model = seeded_mlp(ctx, 4, 8, seed=5, activation=nn.ReLU)
     norms = m.train_with_clipping(model, X, y, lr, max_norm, steps)
     grads = [p.grad for p in model.parameters() if p.grad is not None]
     last = float(torch.sqrt(sum((g.double() ** 2).sum() for g in grads))) if grads else 0.0
-    return {"norms": norms, "params": [p.detach().clone() for p in model.parameters()],
-            "last grad norm": last, "max_norm": max_norm,
-            "device": next(model.parameters()).device.type}
+    return {"norms": norms, "last grad norm": last, "max_norm": max_norm,
+            **model_snapshot(model)}
 
 
-@_plain_words
+@plain_words
 def verify_training(got, expected):
     norms, want = got["norms"], expected["norms"]
     if not isinstance(norms, (list, tuple)) or len(norms) != len(want):
@@ -90,14 +78,9 @@ def verify_training(got, expected):
         raise AssertionError(f"the gradients used in the last step have norm "
                              f"{got['last grad norm']:.4g} > max_norm = {max_norm}: clip before "
                              "optimizer.step()")
-    if got["device"] != expected["device"]:
-        raise AssertionError(f"the model moved to {got['device']!r}; leave it where it is")
-    for p, q in zip(got["params"], expected["params"], strict=True):
-        try:
-            torch.testing.assert_close(p, q, rtol=1e-4, atol=1e-5)
-        except AssertionError:
-            raise AssertionError("the final parameters differ from the reference: clip after "
-                                 "backward() and before step(), every step") from None
+    assert_same_device(got, expected)
+    assert_params_close(got["params"], expected["params"], "the final parameters differ from "
+                        "the reference: clip after backward() and before step(), every step")
 
 
 def cases(ctx):

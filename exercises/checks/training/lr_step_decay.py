@@ -1,22 +1,15 @@
 import math
 
 import torch
-from torch import nn
 
-from studykit.grading.kit import Case
-
-
-def _plain_words(verify):
-    """Unexpected values (None, a wrong type) fail the case instead of crashing the judge."""
-    def wrapper(got, expected):
-        try:
-            return verify(got, expected)
-        except AssertionError:
-            raise
-        except Exception as exc:
-            raise AssertionError(f"your result does not have the documented form "
-                                 f"({type(exc).__name__}: {exc})") from None
-    return wrapper
+from studykit.grading.kit import (
+    Case,
+    assert_params_close,
+    assert_same_device,
+    model_snapshot,
+    plain_words,
+    seeded_mlp,
+)
 
 
 def _schedule(m, base_lr, drop, every, epochs):
@@ -36,7 +29,7 @@ def _two_groups(m, ctx, make_optimizer, lr):
             "w": w.detach().clone(), "b": b.detach().clone()}
 
 
-@_plain_words
+@plain_words
 def verify_groups(got, expected):
     for i, (a, b) in enumerate(zip(got["lrs"], expected["lrs"], strict=True)):
         if not math.isclose(float(a), b, rel_tol=1e-9):
@@ -51,19 +44,13 @@ def verify_groups(got, expected):
                                  "them") from None
 
 
-def _model(ctx, seed):
-    torch.manual_seed(seed)
-    return nn.Sequential(nn.Linear(3, 6), nn.Tanh(), nn.Linear(6, 1)).to(ctx.device)
-
-
 def _train(m, ctx, X, y, base_lr, drop, every, epochs, batch_size):
-    model = _model(ctx, 3)
+    model = seeded_mlp(ctx, 3, 6, seed=3)
     lrs = m.train_with_step_decay(model, X, y, base_lr, drop, every, epochs, batch_size)
-    return {"lrs": lrs, "params": [p.detach().clone() for p in model.parameters()],
-            "device": next(model.parameters()).device.type}
+    return {"lrs": lrs, **model_snapshot(model)}
 
 
-@_plain_words
+@plain_words
 def verify_training(got, expected):
     lrs, want = got["lrs"], expected["lrs"]
     if not isinstance(lrs, (list, tuple)) or len(lrs) != len(want):
@@ -73,17 +60,13 @@ def verify_training(got, expected):
             raise AssertionError(f"after epoch {epoch} the optimizer's lr is {float(a):.6g}, "
                                  f"expected {b:.6g}: set it through optimizer.param_groups "
                                  "at the start of every epoch")
-    if got["device"] != expected["device"]:
-        raise AssertionError(f"the model moved to {got['device']!r}; leave it where it is")
-    for p, q in zip(got["params"], expected["params"], strict=True):
-        try:
-            torch.testing.assert_close(p, q, rtol=1e-4, atol=1e-5)
-        except AssertionError:
-            raise AssertionError(
-                "the learning rates are right but the final parameters differ from the "
-                "reference: create ONE SGD optimizer (momentum=0.9) before the epoch loop, so "
-                "its momentum carries over, and per in-order minibatch call zero_grad, "
-                "backward and step") from None
+    assert_same_device(got, expected)
+    assert_params_close(
+        got["params"], expected["params"],
+        "the learning rates are right but the final parameters differ from the "
+        "reference: create ONE SGD optimizer (momentum=0.9) before the epoch loop, so "
+        "its momentum carries over, and per in-order minibatch call zero_grad, "
+        "backward and step")
 
 
 def cases(ctx):

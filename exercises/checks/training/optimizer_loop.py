@@ -3,20 +3,7 @@ import math
 import torch
 from torch import nn
 
-from studykit.grading.kit import Case
-
-
-def _plain_words(verify):
-    """Unexpected values (None, a wrong type) fail the case instead of crashing the judge."""
-    def wrapper(got, expected):
-        try:
-            return verify(got, expected)
-        except AssertionError:
-            raise
-        except Exception as exc:
-            raise AssertionError(f"your result does not have the documented form "
-                                 f"({type(exc).__name__}: {exc})") from None
-    return wrapper
+from studykit.grading.kit import Case, model_snapshot, plain_words, seeded_mlp
 
 
 def _linear(ctx, d):
@@ -25,8 +12,7 @@ def _linear(ctx, d):
 
 
 def _mlp(ctx, d):
-    torch.manual_seed(200 + d)
-    return nn.Sequential(nn.Linear(d, 8), nn.Tanh(), nn.Linear(8, 1)).to(ctx.device)
+    return seeded_mlp(ctx, d, 8, seed=200 + d)
 
 
 def _data(ctx, n, d, seed):
@@ -38,9 +24,7 @@ def _data(ctx, n, d, seed):
 
 def _run(m, model, X, y, lr, epochs, batch_size):
     losses = m.train(model, X, y, lr, epochs, batch_size)
-    return {"losses": losses,
-            "params": [p.detach().clone() for p in model.parameters()],
-            "device": next(model.parameters()).device.type,
+    return {"losses": losses, **model_snapshot(model),
             "steps": epochs * math.ceil(len(X) / batch_size)}
 
 
@@ -53,7 +37,7 @@ def _floats(values):
         raise AssertionError("train must return a list of floats (use loss.item())") from None
 
 
-@_plain_words
+@plain_words
 def verify_trajectory(got, expected):
     if got["device"] != expected["device"]:
         raise AssertionError(f"the model ended on {got['device']!r}, expected "

@@ -3,20 +3,13 @@ import math
 import torch
 from torch import nn
 
-from studykit.grading.kit import Case
-
-
-def _plain_words(verify):
-    """Unexpected values (None, a wrong type) fail the case instead of crashing the judge."""
-    def wrapper(got, expected):
-        try:
-            return verify(got, expected)
-        except AssertionError:
-            raise
-        except Exception as exc:
-            raise AssertionError(f"your result does not have the documented form "
-                                 f"({type(exc).__name__}: {exc})") from None
-    return wrapper
+from studykit.grading.kit import (
+    Case,
+    assert_params_close,
+    assert_same_device,
+    model_snapshot,
+    plain_words,
+)
 
 
 def _model(ctx, d, k, seed):
@@ -56,7 +49,7 @@ def _evaluate(m, ctx, X, y, batch_size, start_in_train=True):
             "device": after[0].device.type}
 
 
-@_plain_words
+@plain_words
 def verify_evaluate(got, expected):
     log = got["log"]
     if not log:
@@ -70,8 +63,7 @@ def verify_evaluate(got, expected):
     if not (got["unchanged"] and got["no grads"]):
         raise AssertionError("evaluate changed the parameters or their gradients; it must "
                              "only run the model forward")
-    if got["device"] != expected["device"]:
-        raise AssertionError(f"the model moved to {got['device']!r}; leave it where it is")
+    assert_same_device(got, expected)
     acc, want = got["accuracy"], expected["accuracy"]
     if isinstance(acc, bool) or not isinstance(acc, (int, float)):
         raise AssertionError(f"evaluate must return a float, got {acc!r}")
@@ -86,11 +78,10 @@ def _train_epoch(m, ctx, X, y, batch_size, lr):
     log = _watch(model)
     optimizer = torch.optim.SGD(model.parameters(), lr=lr)
     loss = m.train_epoch(model, optimizer, X, y, batch_size)
-    return {"loss": loss, "log": log, "params": _params(model),
-            "device": next(model.parameters()).device.type}
+    return {"loss": loss, "log": log, **model_snapshot(model)}
 
 
-@_plain_words
+@plain_words
 def verify_train_epoch(got, expected):
     log = got["log"]
     if len(log) != len(expected["log"]):
@@ -99,8 +90,7 @@ def verify_train_epoch(got, expected):
     if not all(training for training, _ in log):
         raise AssertionError("dropout was off while training: call model.train() at the "
                              "start of train_epoch (evaluate leaves the model in eval mode)")
-    if got["device"] != expected["device"]:
-        raise AssertionError(f"the model moved to {got['device']!r}; leave it where it is")
+    assert_same_device(got, expected)
     loss = got["loss"]
     if isinstance(loss, bool) or not isinstance(loss, (int, float)):
         raise AssertionError(f"train_epoch must return the mean loss as a float, got {loss!r}")
@@ -108,13 +98,9 @@ def verify_train_epoch(got, expected):
         raise AssertionError(f"mean loss {loss:.6g}, expected {expected['loss']:.6g}: the mean "
                              "of the minibatch CrossEntropyLoss values, with zero_grad, "
                              "backward and step once per in-order minibatch")
-    for p, q in zip(got["params"], expected["params"], strict=True):
-        try:
-            torch.testing.assert_close(p, q, rtol=1e-4, atol=1e-5)
-        except AssertionError:
-            raise AssertionError("the parameters after one epoch differ from the reference: "
-                                 "zero_grad, backward and step once per in-order minibatch") \
-                from None
+    assert_params_close(got["params"], expected["params"],
+                        "the parameters after one epoch differ from the reference: "
+                        "zero_grad, backward and step once per in-order minibatch")
 
 
 def _fit(m, ctx, data, epochs):
@@ -133,7 +119,7 @@ def _fit(m, ctx, data, epochs):
     return {"accs": accs, "modes": modes}
 
 
-@_plain_words
+@plain_words
 def verify_fit(got, expected):
     modes = got["modes"]
     if not all(modes[0::2]):
