@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import importlib
 import json
 import os
 import selectors
@@ -29,9 +30,6 @@ import torch.nn  # noqa: E402,F401 - imported once here so every child starts wa
 import torch.nn.functional  # noqa: E402,F401
 import torch.testing  # noqa: E402,F401
 import torch.utils.data  # noqa: E402,F401
-
-with contextlib.suppress(ImportError):  # backward(gradient=...) and gradcheck load sympy
-    import torch.fx.experimental.symbolic_shapes  # noqa: E402,F401
 
 from studykit.grading import child, judge  # noqa: E402
 
@@ -167,16 +165,22 @@ def _end_orphans() -> None:
             return
 
 
-_WARMED: set[str] = set()
+# What a topic's exercises import on first use, in every child, unless the worker has it:
+# torch.optim's first optimizer loads torch._dynamo (1-2 s); backward(gradient=...) and
+# gradcheck load sympy through symbolic_shapes (~1 s).
+WARM_UP = {
+    "autograd": "torch.fx.experimental.symbolic_shapes",
+    "training": "torch._dynamo",
+    "architectures": "torch._dynamo",
+}
 
 
 def _warm_up(topic: str) -> None:
-    """Import once, here, what a topic's first use would import in every child:
-    torch.optim's first optimizer loads torch._dynamo (1-2 s)."""
-    if topic in ("training", "architectures") and "dynamo" not in _WARMED:
+    """Import once, here, so that this and every later check of the topic starts warm."""
+    module = WARM_UP.get(topic)
+    if module and module not in sys.modules:
         with contextlib.suppress(ImportError):
-            import torch._dynamo  # noqa: F401
-        _WARMED.add("dynamo")
+            importlib.import_module(module)
 
 
 def grade(request: dict) -> dict:
