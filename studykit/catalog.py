@@ -82,7 +82,8 @@ def load_catalog(root: Path | None = None, info_name: str = "info.yaml") -> tupl
     root = Path(root or catalog_root())
     info = root / info_name
     try:
-        data = yaml.safe_load(info.read_text("utf-8")) or {}
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser: 10x faster
+        data = yaml.load(info.read_text("utf-8"), Loader=loader) or {}  # noqa: S506
     except OSError:
         raise ExerciseError(f"no exercise catalog at {info}",
                             "set STUDYKIT_EXERCISES to the exercises folder") from None

@@ -21,12 +21,14 @@ from studykit.cards.junk import is_junk
 from studykit.deck import Deck, to_db_time, utc_now
 from studykit.deck import imports as sql
 from studykit.errors import SourceError, StudykitError
+from studykit.linking import Link, get_index
 from studykit.sources import SUFFIXES, Book, Highlight, parse_text
 from studykit.sources.normalize import decode
 
 PARALLEL_FROM = 16  # files; fewer are prepared in this process
 PARALLEL_WORKERS = 4
 SIMILAR_ENOUGH = 0.6  # an edited highlight without a block id keeps its old id above this
+_NO_LINK = (None, None)  # exercise id and score when no catalog could be loaded
 
 
 @dataclass
@@ -90,7 +92,8 @@ def collect_files(paths: Iterable[Path]) -> list[Path]:
 class Prepared:
     """A file read, hashed, parsed and turned into card specs: pure work, no database.
 
-    ``cards[b][i]`` are the card specs of highlight ``i`` of book ``b`` (None for junk).
+    ``cards[b][i]`` are the card specs of highlight ``i`` of book ``b`` (None for junk),
+    ``links[b][i]`` the exercise its cards link to (None without cards or catalog).
     """
 
     path: Path
@@ -98,6 +101,7 @@ class Prepared:
     digest: str = ""
     books: list[Book] = field(default_factory=list)
     cards: list[list[list[CardSpec] | None]] = field(default_factory=list)
+    links: list[list[Link | None]] = field(default_factory=list)
     unchanged: bool = False
     error: str | None = None
 
@@ -118,7 +122,15 @@ def prepare_file(path: Path, known_digest: str | None) -> Prepared:
                        generate_cards(h.text, kind=h.kind, note=h.note, chapter=h.chapter,
                                       front=h.front)
                        for h in book.highlights] for book in prepared.books]
+    prepared.links = _links(prepared.books, prepared.cards)
     return prepared
+
+
+def _links(books: list[Book], cards: list[list]) -> list[list[Link | None]]:
+    index = get_index()
+    return [[index.link(h.text, h.chapter) if index and specs else None
+             for h, specs in zip(book.highlights, specs_of, strict=True)]
+            for book, specs_of in zip(books, cards, strict=True)]
 
 
 def _prepare_star(args: tuple[Path, str | None]) -> Prepared:
@@ -132,6 +144,8 @@ def prepared_files(files: list[Path], known: dict[str, str]) -> Iterator[Prepare
     if len(files) < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
         yield from map(_prepare_star, jobs)
         return
+    if any(digest is None for _, digest in jobs):
+        get_index()  # new files will link: build it once here, for the forked workers
     with mp.get_context("fork").Pool(workers) as pool:
         yield from pool.imap(_prepare_star, jobs, chunksize=4)
 
@@ -167,8 +181,9 @@ def write_prepared(deck: Deck, prepared: Prepared, *, dry_run: bool = False) -> 
         return result
     try:
         with deck.transaction() as conn:
-            for book, cards in zip(prepared.books, prepared.cards, strict=True):
-                _import_book(conn, book, cards, prepared.key, result)
+            for book, cards, links in zip(prepared.books, prepared.cards, prepared.links,
+                                          strict=True):
+                _import_book(conn, book, cards, links, prepared.key, result)
             sql.record_source(conn, prepared.key, prepared.digest,
                               prepared.books[0].source_format,
                               [b.id for b in prepared.books],
@@ -195,7 +210,8 @@ def _read(path: Path) -> bytes:
         raise SourceError(f"{path}: cannot read ({exc.strerror})", "check permissions") from None
 
 
-def _import_book(conn, book: Book, cards: list, source: str, result: FileResult) -> None:
+def _import_book(conn, book: Book, cards: list, links: list, source: str,
+                 result: FileResult) -> None:
     now = to_db_time(utc_now())
     sql.upsert_book(conn, book, now)
     result.books.append(book.id)
@@ -232,7 +248,8 @@ def _import_book(conn, book: Book, cards: list, source: str, result: FileResult)
     result.removed += len(gone)
     result.cards_suspended += sql.mark_removed(conn, gone, now)
     changed = {r[0] for r in inserts} | {r[0] for r in updates}
-    cardable = [(h, specs) for h, specs in zip(book.highlights, cards, strict=True)
+    cardable = [(h, specs, link)
+                for h, specs, link in zip(book.highlights, cards, links, strict=True)
                 if specs and h.id in changed]
     _write_cards(conn, book, cardable, result, now)
     sql.upsert_notes(conn, book, book.notes, source, now)
@@ -274,20 +291,23 @@ def _most_similar(h: Highlight, candidates: list) -> tuple[object | None, float]
     return best, best_score
 
 
-def _write_cards(conn, book: Book, cardable: list[tuple[Highlight, list[CardSpec]]],
+def _write_cards(conn, book: Book,
+                 cardable: list[tuple[Highlight, list[CardSpec], Link | None]],
                  result: FileResult, now: str) -> None:
-    existing = sql.existing_cards(conn, [h.id for h, _ in cardable]) if result.updated else {}
+    existing = sql.existing_cards(conn, [c[0].id for c in cardable]) if result.updated else {}
     inserts, updates, generated = [], [], set()
-    for h, specs in cardable:
+    for h, specs, link in cardable:
+        exercise = link or _NO_LINK
         for spec in specs:
             card_id = spec.card_id(h.id)
             generated.add(card_id)
             current = existing.get(card_id)
             if current is None:
                 inserts.append((card_id, h.id, book.id, spec.kind, spec.ordinal, spec.front,
-                                spec.back, spec.answer, now))
-            elif current[:3] != (spec.front, spec.back, spec.answer):
-                updates.append((spec.front, spec.back, spec.answer, now, card_id))
+                                spec.back, spec.answer, *exercise, now))
+            elif (current[:3] != (spec.front, spec.back, spec.answer)
+                  or (link and current[5] != link.exercise_id)):
+                updates.append((spec.front, spec.back, spec.answer, *exercise, now, card_id))
     sql.insert_cards(conn, inserts)
     sql.update_card_text(conn, updates)
     stale = [i for i in existing if i not in generated]

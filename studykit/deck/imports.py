@@ -91,13 +91,13 @@ def restore_cards(conn, highlight_ids: list[str], now: str) -> None:
 
 
 def existing_cards(conn, highlight_ids: list[str]) -> dict[str, tuple]:
-    """card id -> (front, back, answer, highlight id, suspend_reason)."""
+    """card id -> (front, back, answer, highlight id, suspend_reason, exercise id)."""
     found: dict[str, tuple] = {}
     for chunk in _chunks(highlight_ids, 500):
         marks = ",".join("?" * len(chunk))
         for row in conn.execute(
-                "SELECT id, front, back, answer, highlight_id, suspend_reason FROM cards "
-                f"WHERE highlight_id IN ({marks})", chunk):
+                "SELECT id, front, back, answer, highlight_id, suspend_reason, exercise_id "
+                f"FROM cards WHERE highlight_id IN ({marks})", chunk):
             found[row[0]] = tuple(row[1:])
     return found
 
@@ -112,15 +112,21 @@ def set_stale(conn, stale: list[str], revived: list[str], now: str) -> None:
 
 
 def insert_cards(conn, rows: Iterable[tuple]) -> None:
-    """Rows: (id, highlight_id, book_id, kind, ordinal, front, back, answer, now)."""
+    """Rows: (id, highlight_id, book_id, kind, ordinal, front, back, answer, exercise_id,
+    exercise_score, now)."""
     conn.executemany(
         "INSERT INTO cards (id, highlight_id, book_id, kind, ordinal, front, back, answer, "
-        "created_at, updated_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?9)", rows)
+        "exercise_id, exercise_score, created_at, updated_at) "
+        "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?11)", rows)
 
 
 def update_card_text(conn, rows: Iterable[tuple]) -> None:
-    """Rows: (front, back, answer, now, id); scheduling state is left alone."""
-    conn.executemany("UPDATE cards SET front=?, back=?, answer=?, updated_at=? WHERE id=?", rows)
+    """Rows: (front, back, answer, exercise_id, exercise_score, now, id); scheduling state
+    is left alone, and so is the link when the exercise id is None (no catalog)."""
+    conn.executemany(
+        "UPDATE cards SET front=?1, back=?2, answer=?3, exercise_id=COALESCE(?4, exercise_id), "
+        "exercise_score=CASE WHEN ?4 IS NULL THEN exercise_score ELSE ?5 END, updated_at=?6 "
+        "WHERE id=?7", rows)
 
 
 def upsert_notes(conn, book: Book, notes: list[Note], source: str, now: str) -> None:
