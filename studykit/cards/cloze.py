@@ -13,15 +13,11 @@ made.
 from __future__ import annotations
 
 from studykit.cards.spans import (
-    API,
     KEYWORD,
-    KEYWORD_NAME,
-    KEYWORD_VALUE,
-    NUMBER,
     TERM,
+    WEAK_RANK,
     Candidate,
     find_spans,
-    is_weak,
     term_spans,
 )
 
@@ -30,6 +26,10 @@ MAX_HIDDEN_SHARE = 0.4
 PER_TIER = 12
 MIN_KEYWORD_TEXT = 5  # shorter text cannot hide a two-character word within the share
 _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+# the round-robin groups by tier: rule tiers 0-3, then dictionary terms and keywords; weak
+# candidates (keyword argument names and values) after every other
+_GROUP = tuple(int(tier >= TERM) for tier in range(KEYWORD + 1))
+_WEAK = 2
 
 
 def sibling_limit(text: str) -> int:
@@ -41,18 +41,27 @@ def sibling_limit(text: str) -> int:
 def cloze_spans(text: str, limit: int) -> list[tuple[str, str]]:
     """``(front, answer)`` for up to ``limit`` siblings, most preferred first."""
     candidates = find_spans(text)
-    with_terms = len({text[c[2]:c[3]] for c in candidates if not is_weak(c)}) < limit
+    with_terms = len(candidates) < limit or _distinct_strong(text, candidates) < limit
     if with_terms:  # too few rule-found spans: dictionary terms may fill the siblings
         candidates += term_spans(text)
-    chosen = _choose(text, candidates, limit)
+    chosen = _choose(text, candidates, limit) if candidates else []
     if len(chosen) < limit and not with_terms:  # rule-found spans too long for the share
-        candidates += term_spans(text)
-        chosen = _choose(text, candidates, limit)
+        terms = term_spans(text)
+        if terms:
+            candidates += terms
+            chosen = _choose(text, candidates, limit)
     if not candidates and len(text) >= MIN_KEYWORD_TEXT:
         from studykit.cards.keywords import keywords  # jieba: only when nothing cheaper exists
 
-        chosen = _choose(text, _keyword_candidates(text, keywords(text, limit + 2)), limit)
+        candidates = _keyword_candidates(text, keywords(text, limit + 2))
+        chosen = _choose(text, candidates, limit) if candidates else []
     return chosen
+
+
+def _distinct_strong(text: str, candidates: list[Candidate]) -> int:
+    """How many different texts the candidates that are not keyword names/values hide."""
+    return len({text[start:end] for tier, rank, start, end in candidates
+                if rank != WEAK_RANK[tier]})
 
 
 def _keyword_candidates(text: str, words: list[str]) -> list[Candidate]:
@@ -62,63 +71,66 @@ def _keyword_candidates(text: str, words: list[str]) -> list[Candidate]:
 
 def _choose(text: str, candidates: list[Candidate], limit: int) -> list[tuple[str, str]]:
     chosen: list[tuple[str, str]] = []
-    answers: list[str] = []
     budget = MAX_HIDDEN_SHARE * len(text)
-    for _, _, start, end in _round_robin(text, candidates):
-        answer = text[start:end]
-        if end - start > budget:
+    for _, _, _, answer in _round_robin(text, candidates):
+        if len(answer) > budget:
             continue
-        for other in answers:  # "卷积" after "卷积层": the same question twice
+        for _, other in chosen:  # "卷积" after "卷积层": the same question twice
             if answer in other or other in answer:
                 break
         else:
             front, hidden = blank_out(text, answer)
             if 0 < hidden <= budget:
                 chosen.append((front, answer))
-                answers.append(answer)
                 if len(chosen) == limit:
                     break
     return chosen
 
 
-def _round_robin(text: str, candidates: list[Candidate]) -> list[Candidate]:
-    """The rule tiers 0-3 in turn (the best span of each, then the second best of each, ...),
-    then dictionary terms and keywords, then keyword arguments (``padding=1``). Of overlapping
-    candidates (``device`` in ``.to(device)``) only the most preferred one is kept."""
-    kept: list[Candidate] = []
-    keyed = []
-    seen: set[str] = set()  # one candidate per text: every occurrence is blanked anyway
+def _round_robin(text: str, candidates: list[Candidate]) -> list[tuple[int, int, int, str]]:
+    """``(group, place, tier, text to hide)`` in turn from the rule tiers 0-3 (the best span
+    of each, then the second best of each, ...), then dictionary terms and keywords, then
+    keyword arguments (``padding=1``). Of overlapping candidates (``device`` in
+    ``.to(device)``) only the most preferred one is kept, and one candidate per text (every
+    occurrence is blanked anyway)."""
+    kept: list[tuple[int, int]] = []
+    seen: set[str] = set()
+    ordered = []
     place = [0] * (KEYWORD + 1)
-    for c in sorted(candidates):  # by tier, rank, position
-        tier, rank, start, end = c
-        if place[tier] == PER_TIER or text[start:end] in seen:
+    for tier, rank, start, end in sorted(candidates):  # by tier, rank, position
+        placed = place[tier]
+        if placed == PER_TIER:
             continue  # a pasted chapter: the best few of each tier are plenty
-        for k in kept:
-            if start < k[3] and k[2] < end:
+        span = text[start:end]
+        if span in seen:
+            continue
+        for kept_start, kept_end in kept:
+            if start < kept_end and kept_start < end:
                 break
         else:
-            kept.append(c)
-            seen.add(text[start:end])
-            weak = (tier == API and rank == KEYWORD_NAME) or (tier == NUMBER
-                                                              and rank == KEYWORD_VALUE)
-            keyed.append((weak, tier >= TERM, place[tier], tier, c))
-            place[tier] += 1
-    keyed.sort()
-    return [k[-1] for k in keyed]
+            kept.append((start, end))
+            seen.add(span)
+            group = _WEAK if rank == WEAK_RANK[tier] else _GROUP[tier]
+            ordered.append((group, placed, tier, span))
+            place[tier] = placed + 1
+    ordered.sort()
+    return ordered
 
 
 def blank_out(text: str, answer: str) -> tuple[str, int]:
     """``text`` with every whole occurrence of ``answer`` blanked; the hidden length."""
-    ascii_edges = answer[0] in _ASCII_WORD, answer[-1] in _ASCII_WORD
+    if answer and answer[0] not in _ASCII_WORD and answer[-1] not in _ASCII_WORD:
+        return text.replace(answer, BLANK), text.count(answer) * len(answer)  # always whole
     start = text.find(answer)
     if start >= 0 and text.find(answer, start + 1) < 0:  # the usual case: one occurrence
-        if _whole(text, start, start + len(answer), ascii_edges):
-            return text[:start] + BLANK + text[start + len(answer):], len(answer)
+        end = start + len(answer)
+        if _whole(text, start, end, answer):
+            return text[:start] + BLANK + text[end:], len(answer)
         return text, 0
     parts, hidden, position = [], 0, 0
     while start >= 0:
         end = start + len(answer)
-        if _whole(text, start, end, ascii_edges):
+        if _whole(text, start, end, answer):
             parts += [text[position:start], BLANK]
             hidden += len(answer)
             position = end
@@ -127,8 +139,8 @@ def blank_out(text: str, answer: str) -> tuple[str, int]:
     return "".join(parts), hidden
 
 
-def _whole(text: str, start: int, end: int, ascii_edges: tuple[bool, bool]) -> bool:
+def _whole(text: str, start: int, end: int, answer: str) -> bool:
     """An ASCII word is not hidden inside a longer one (``grad`` in ``requires_grad``)."""
-    if ascii_edges[0] and start and text[start - 1] in _ASCII_WORD:
+    if start and answer[0] in _ASCII_WORD and text[start - 1] in _ASCII_WORD:
         return False
-    return not (ascii_edges[1] and end < len(text) and text[end] in _ASCII_WORD)
+    return end == len(text) or answer[-1] not in _ASCII_WORD or text[end] not in _ASCII_WORD

@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
-import io
 import re
-import tokenize
+from typing import TYPE_CHECKING
 
 from studykit.cards import CardSpec
 from studykit.cards.cloze import BLANK
-from studykit.cards.snippet import INPUT_COMMENT, Result, infer
+
+if TYPE_CHECKING:
+    from studykit.cards.snippet import Result
 
 SHAPE_QUESTION = "运行这段代码，最后一次调用网络（模块）得到的输出形状是什么？输入形状 {input}，答案写成元组。"
 FILL_QUESTION = "补全 [...] 处缺失的一行代码："
@@ -24,14 +25,23 @@ _CORE_CALL = re.compile(r"zero_grad\(|backward\(|\.step\(|clip_grad|\.eval\(|\.t
 _KEY_CALL = re.compile(r"nn\.\w+\(|torch\.\w+\(|F\.\w+\(|DataLoader|state_dict|argmax|\.item\(\)"
                        r"|\.view\(|\.reshape\(|Sequential|loss")
 LONG_LINE = 60
-_HAS_LAYER = re.compile(r"\b[A-Z][A-Za-z]*(?:[123]d|Linear|Flatten)\(")  # Conv2d(, nn.Linear(
+# Conv2d(, nn.Linear(: a capital opening a word (the look-behind, after that first letter, is
+# ``\b``; a pattern that opens with a character class is scanned fast)
+_HAS_LAYER = re.compile(r"[A-Z](?<!\w.)[A-Za-z]*(?:[123]d|Linear|Flatten)\(")
+_COMMENT_OR_STRING = re.compile(  # string literals (any prefix) are skipped whole
+    r"(?P<comment>#[^\r\n]*)|'''(?:\\.|[^\\])*?'''|\"\"\"(?:\\.|[^\\])*?\"\"\""
+    r"|'(?:\\.|[^\\'\n])*'|\"(?:\\.|[^\\\"\n])*\"", re.DOTALL)
 _MAY_HAVE_SHAPE = re.compile(r"\.(?:rand|randn|zeros|ones|empty)\(|#.*(?:输入|input)", re.IGNORECASE)
 
 
 def code_cards(code: str) -> list[CardSpec]:
-    result = infer(code) if _MAY_HAVE_SHAPE.search(code) and _HAS_LAYER.search(code) else None
-    if result is not None:
-        return [shape_card(code, result)]
+    if _HAS_LAYER.search(code) and _MAY_HAVE_SHAPE.search(code):
+        # the symbolic runner (and its torch layer tables) is imported for such snippets only
+        from studykit.cards.snippet import infer
+
+        result = infer(code)
+        if result is not None:
+            return [shape_card(code, result)]
     return [plain_card(code)]
 
 
@@ -76,12 +86,13 @@ def _line_to_hide(lines: list[str]) -> int | None:
 
 def _hide_shape_comments(code: str) -> str:
     """Drop comments that would give the answer away (``# -> (1, 6, 28, 28)``)."""
-    try:
-        tokens = list(tokenize.generate_tokens(io.StringIO(code).readline))
-    except (tokenize.TokenError, SyntaxError, IndentationError):
+    from studykit.cards.snippet import INPUT_COMMENT
+
+    comments = _comments(code)
+    if comments is None:
         return code
-    cuts = {tok.start[0]: tok.start[1] for tok in tokens if tok.type == tokenize.COMMENT
-            and _REVEALS_SHAPE.search(tok.string) and not INPUT_COMMENT.search(tok.string)}
+    cuts = {row: column for row, column, text in comments
+            if _REVEALS_SHAPE.search(text) and not INPUT_COMMENT.search(text)}
     lines = []
     for number, line in enumerate(code.splitlines(), 1):
         if number in cuts:
@@ -90,3 +101,27 @@ def _hide_shape_comments(code: str) -> str:
                 continue
         lines.append(line)
     return "\n".join(lines)
+
+
+def _comments(code: str) -> list[tuple[int, int, str]] | None:
+    """``(row, column, text)`` of every comment as ``tokenize`` gives them (rows counted by
+    newlines), or None where ``tokenize`` fails. Only called for code that ``ast.parse``
+    accepted: a regex that skips string literals finds the same comments far faster."""
+    if "#" not in code:
+        return []
+    if "\r" in code:  # a lone \r is no line break to tokenize: leave that to it
+        import io
+        import tokenize
+
+        try:
+            tokens = list(tokenize.generate_tokens(io.StringIO(code).readline))
+        except (tokenize.TokenError, SyntaxError, IndentationError):
+            return None
+        return [(*tok.start, tok.string) for tok in tokens if tok.type == tokenize.COMMENT]
+    comments = []
+    for match in _COMMENT_OR_STRING.finditer(code):
+        if match.lastgroup == "comment":
+            start = match.start()
+            line_start = code.rfind("\n", 0, start) + 1
+            comments.append((code.count("\n", 0, start) + 1, start - line_start, match.group()))
+    return comments

@@ -14,6 +14,7 @@ from pathlib import Path
 HERE = Path(__file__).parent
 TERMS_FILE = HERE / "terms.txt"
 STOPWORDS_FILE = HERE / "stopwords.txt"
+_TERM_GROUPS = 4
 
 
 @cache
@@ -59,10 +60,18 @@ def term_pattern() -> re.Pattern[str]:
         for char in term:
             node = node.setdefault(char, {})
         node[""] = {}
-    # a look-ahead on the first two characters lets the regex engine skip most positions fast
-    firsts = "".join(sorted({term[0] for term in terms()}))
+    # a look-ahead on the first two characters lets the regex engine skip most positions fast;
+    # the branches for the first character are split into a few groups, each behind a
+    # look-ahead, so that a position tries a few groups rather than every first character
+    firsts = sorted(trie)
     seconds = "".join(sorted({term[1] for term in terms() if len(term) > 1}))
-    return re.compile(f"(?=[{re.escape(firsts)}][{re.escape(seconds)}])" + _trie_regex(trie))
+    size = -(-len(firsts) // _TERM_GROUPS)
+    groups = [firsts[i:i + size] for i in range(0, len(firsts), size)]
+    branches = "|".join(
+        f"(?=[{re.escape(''.join(group))}])(?:"
+        + "|".join(re.escape(char) + _trie_regex(trie[char]) for char in group) + ")"
+        for group in groups)
+    return re.compile(f"(?=[{re.escape(''.join(firsts))}][{re.escape(seconds)}])(?:{branches})")
 
 
 def _trie_regex(node: dict) -> str:

@@ -21,8 +21,10 @@ from __future__ import annotations
 import re
 
 QA = tuple[str, str]
-_SENTENCE_TAIL = re.compile(r"[^。；;！？!?\n]*$")
-_CLAUSE_TAIL = re.compile(r"[^。；;！？!?\n，,：:]*$")
+# up to the last sentence (clause) break: greedy, so one linear match finds the last one
+_LAST_SENTENCE_BREAK = re.compile(r"[\s\S]*[。；;！？!?\n]")
+_LAST_CLAUSE_BREAK = re.compile(r"[\s\S]*[。；;！？!?\n，,：:]")
+_CLAUSE_BREAK = re.compile("[，,：:]")
 _SENTENCE_HEAD = re.compile(r"[^。；;！？!?\n]*")
 _SO_CALLED = re.compile(r"所谓(?P<x>[^，,。；;：:！？!?\n（(]{1,16}?)(?P<gloss>[（(][^）)]{1,40}[）)])?"
                         r"[，,]?(?:是指|就是|指的是|即)")
@@ -47,9 +49,9 @@ _TRAILING_ADVERBS = ("故又", "所以又", "所以", "因此", "因而", "通�
 
 def question(text: str) -> QA | None:
     """``(question, answer)`` for a definitional/explanatory highlight, else None."""
-    markers = set(_ANY_MARKER.findall(text))
-    if not markers:
+    if not _ANY_MARKER.search(text):  # most highlights: no marker at all
         return None
+    markers = set(_ANY_MARKER.findall(text))
     for gate, rule in _RULES:
         if not markers.isdisjoint(gate):
             found = rule(text)
@@ -165,11 +167,22 @@ _ANY_MARKER = re.compile("|".join(marker for gate, _ in _RULES for marker in gat
 
 
 def _sentence_before(text: str, end: int) -> str:
-    return _SENTENCE_TAIL.search(text, 0, end).group()
+    """The sentence running up to ``end`` (without a newline just before it)."""
+    return _tail(text, end, _LAST_SENTENCE_BREAK)
 
 
 def _clause_before(text: str, end: int) -> str:
-    return _CLAUSE_TAIL.search(text, 0, end).group()
+    return _tail(text, end, _LAST_CLAUSE_BREAK)
+
+
+def _tail(text: str, end: int, last_break: re.Pattern[str]) -> str:
+    """``text[:end]`` after its last break; like ``[^breaks]*$`` (which matches before a final
+    newline, too) but in linear time."""
+    end = max(0, min(end, len(text)))
+    if end and text[end - 1] == "\n":
+        end -= 1
+    found = last_break.match(text, 0, end)
+    return text[found.end() if found else 0:end]
 
 
 def _answer(text: str, start: int) -> str:
@@ -185,7 +198,7 @@ def _answer(text: str, start: int) -> str:
 def _subject(prefix: str) -> str:
     """The subject opening the sentence that ends in ``prefix`` (``激活函数在…`` -> 激活函数)."""
     sentence = _sentence_before(prefix, len(prefix))
-    first = re.split("[，,：:]", sentence)[0].strip()
+    first = _CLAUSE_BREAK.split(sentence)[0].strip()
     first = first[2:] if first.startswith("所谓") else first
     cut = _SUBJECT_END.search(first, 2)
     return first[: cut.start()] if cut else first

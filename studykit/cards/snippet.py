@@ -94,6 +94,7 @@ class _Run:
         self.env: dict[str, Any] = {}
         self.calls: list[Call] = []
         self.steps_left = MAX_STEPS
+        self.touched: dict[int, list[tuple[str, bool]]] = {}  # _poison's walks, by node id
 
     # -- statements -------------------------------------------------------------------
     def block(self, body: list[ast.stmt]) -> None:
@@ -195,59 +196,55 @@ class _Run:
 
     def _poison(self, node: ast.AST) -> None:
         """Forget every name a failed statement may have bound or changed."""
-        for sub in ast.walk(node):
-            if isinstance(sub, ast.Name) and isinstance(sub.ctx, (ast.Store, ast.Del)):
-                self.env[sub.id] = _UNKNOWN
-            elif isinstance(sub, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                self.env[sub.name] = _UNKNOWN
-            elif isinstance(sub, (ast.Attribute, ast.Subscript)) and isinstance(sub.ctx, ast.Store):
-                self._forget_root(sub)
-            elif isinstance(sub, ast.Call):
-                func = sub.func
-                if isinstance(func, ast.Attribute) and func.attr not in _PURE_METHODS:
-                    self._forget_root(func.value)
-                elif not (isinstance(func, ast.Name) and func.id in _BUILTINS):
-                    for arg in [*sub.args, *(k.value for k in sub.keywords)]:
-                        self._forget_root(arg)
-            elif isinstance(sub, (ast.Import, ast.ImportFrom)):
-                for alias in sub.names:
-                    self.env[(alias.asname or alias.name).split(".")[0]] = _UNKNOWN
-
-    def _forget_root(self, node: ast.AST) -> None:
-        while isinstance(node, (ast.Attribute, ast.Subscript, ast.Starred)):
-            node = node.value
-        if isinstance(node, ast.Name) and node.id in self.env:
-            self.env[node.id] = _UNKNOWN
+        touched = self.touched.get(id(node))
+        if touched is None:  # a statement in a loop fails once per pass: walk it once
+            touched = self.touched[id(node)] = _touched_names(node)
+        env = self.env
+        for name, bound in touched:
+            if bound or name in env:
+                env[name] = _UNKNOWN
 
     # -- expressions ------------------------------------------------------------------
     def ev(self, node: ast.expr) -> Any:
         self.steps_left -= 1
         if self.steps_left < 0:
             raise Abort("snippet too long to follow")
-        if isinstance(node, ast.Constant):
-            if isinstance(node.value, (int, float, str, type(None))):
-                return node.value
-            raise GiveUp("unsupported constant")
-        if isinstance(node, ast.Name):
-            return self._name(node.id)
-        if isinstance(node, ast.Attribute):
-            return self._attribute(self.ev(node.value), node.attr)
-        if isinstance(node, (ast.Tuple, ast.List)):
-            items = self._items(node.elts)
-            return tuple(items) if isinstance(node, ast.Tuple) else items
-        if isinstance(node, ast.Subscript):
-            return tensor_ops.subscript(self.ev(node.value), self._index(node.slice))
-        if isinstance(node, ast.BinOp):
-            return tensor_ops.binary(self.ev(node.left), node.op, self.ev(node.right))
-        if isinstance(node, ast.UnaryOp):
-            return tensor_ops.unary(node.op, self.ev(node.operand))
-        if isinstance(node, ast.Call):
-            return self._call(node)
-        raise GiveUp(f"unsupported expression {type(node).__name__}")
+        evaluate = _EVALUATORS.get(type(node))  # ast.parse makes no subclasses of these
+        if evaluate is None:
+            raise GiveUp(f"unsupported expression {type(node).__name__}")
+        return evaluate(self, node)
+
+    def _ev_constant(self, node: ast.Constant) -> Any:
+        if isinstance(node.value, (int, float, str, type(None))):
+            return node.value
+        raise GiveUp("unsupported constant")
+
+    def _ev_name(self, node: ast.Name) -> Any:
+        return self._name(node.id)
+
+    def _ev_attribute(self, node: ast.Attribute) -> Any:
+        return self._attribute(self.ev(node.value), node.attr)
+
+    def _ev_tuple(self, node: ast.Tuple) -> tuple:
+        return tuple(self._items(node.elts))
+
+    def _ev_list(self, node: ast.List) -> list:
+        return self._items(node.elts)
+
+    def _ev_subscript(self, node: ast.Subscript) -> Any:
+        return tensor_ops.subscript(self.ev(node.value), self._index(node.slice))
+
+    def _ev_binop(self, node: ast.BinOp) -> Any:
+        return tensor_ops.binary(self.ev(node.left), node.op, self.ev(node.right))
+
+    def _ev_unaryop(self, node: ast.UnaryOp) -> Any:
+        return tensor_ops.unary(node.op, self.ev(node.operand))
 
     def _name(self, name: str) -> Any:
-        value = self.env.get(name, _Builtin(name) if name in _BUILTINS else _UNKNOWN)
+        value = self.env.get(name, _UNKNOWN)
         if value is _UNKNOWN:
+            if name in _BUILTINS and name not in self.env:
+                return _Builtin(name)
             raise GiveUp(f"unknown name {name}")
         return value
 
@@ -353,6 +350,44 @@ class _Run:
         if found and nets:
             shape = tuple(int(v) for v in found.group(1).split(","))
             self.apply(nets[-1], [Tensor(shape)], {})
+
+
+_EVALUATORS = {ast.Constant: _Run._ev_constant, ast.Name: _Run._ev_name,
+               ast.Attribute: _Run._ev_attribute, ast.Tuple: _Run._ev_tuple,
+               ast.List: _Run._ev_list, ast.Subscript: _Run._ev_subscript,
+               ast.BinOp: _Run._ev_binop, ast.UnaryOp: _Run._ev_unaryop, ast.Call: _Run._call}
+
+
+def _touched_names(node: ast.AST) -> list[tuple[str, bool]]:
+    """The names a statement may bind or change, in ``ast.walk`` order: ``(name, True)`` for
+    a name it binds, ``(name, False)`` for the root of an object it may change (forgotten only
+    where known)."""
+    touched = []
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Name) and isinstance(sub.ctx, (ast.Store, ast.Del)):
+            touched.append((sub.id, True))
+        elif isinstance(sub, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            touched.append((sub.name, True))
+        elif isinstance(sub, (ast.Attribute, ast.Subscript)) and isinstance(sub.ctx, ast.Store):
+            touched += _root(sub)
+        elif isinstance(sub, ast.Call):
+            func = sub.func
+            if isinstance(func, ast.Attribute) and func.attr not in _PURE_METHODS:
+                touched += _root(func.value)
+            elif not (isinstance(func, ast.Name) and func.id in _BUILTINS):
+                for arg in [*sub.args, *(k.value for k in sub.keywords)]:
+                    touched += _root(arg)
+        elif isinstance(sub, (ast.Import, ast.ImportFrom)):
+            for alias in sub.names:
+                touched.append(((alias.asname or alias.name).split(".")[0], True))
+    return touched
+
+
+def _root(node: ast.AST) -> list[tuple[str, bool]]:
+    """``[(name, False)]`` for the name an attribute/subscript chain starts from, else []."""
+    while isinstance(node, (ast.Attribute, ast.Subscript, ast.Starred)):
+        node = node.value
+    return [(node.id, False)] if isinstance(node, ast.Name) else []
 
 
 def _forward(module: Layer | Sequential, shape: Shape, steps: list[Step]) -> Shape:

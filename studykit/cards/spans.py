@@ -21,6 +21,7 @@ skips ahead quickly, boundaries are checked in Python, and rules are gated by ch
 from __future__ import annotations
 
 import re
+import sys
 
 from studykit.cards.lexicon import stopwords, term_pattern
 
@@ -28,15 +29,22 @@ API, ENGLISH, DEFINED, NUMBER, TERM, KEYWORD = range(6)
 _STOPWORDS = stopwords()
 Candidate = tuple[int, int, int, int]  # tier, rank within the tier, start, end
 KEYWORD_NAME, KEYWORD_VALUE = 2, 4  # weak candidates: used after every other rule's
+WEAK_RANK = tuple({API: KEYWORD_NAME, NUMBER: KEYWORD_VALUE}.get(tier)  # by tier (None: none)
+                  for tier in range(KEYWORD + 1))
 
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
-_ID = r"[A-Za-z_][A-Za-z0-9_]*"
+# Possessive runs (Python 3.11+; plain ones before, with the same matches): what follows each
+# run (".", "(", "_", "=" or the end) cannot follow a shorter one, so backtracking into the run
+# only costs time on every word that is no API name
+_P = "+" if sys.version_info >= (3, 11) else ""
+_ID = rf"[A-Za-z_][A-Za-z0-9_]*{_P}"
 _ARGS = rf"(?:\(\)|\({_ID}\))?"
 _API = re.compile(
     rf"(?=[A-Za-z_.])(?:(?<![A-Za-z0-9_.])(?:(?P<dotted>{_ID}(?:\.{_ID})+{_ARGS})"  # nn.Conv2d
-    rf"|(?P<call>[A-Za-z_][A-Za-z0-9_]+\((?:{_ID})?\))"  # view(), len(loader)
-    rf"|(?P<snake>_*[A-Za-z][A-Za-z0-9]+(?:_[A-Za-z0-9]+)+_*|__[a-z]+__)"  # requires_grad
-    rf"|(?P<keyword>[a-z][a-z0-9]{{2,}})(?==))"  # stride=
+    rf"|(?P<call>[A-Za-z_][A-Za-z0-9_]+{_P}\((?:{_ID})?\))"  # view(), len(loader)
+    rf"|(?P<snake>_*{_P}[A-Za-z][A-Za-z0-9]+{_P}(?:_[A-Za-z0-9]+{_P})+{_P}_*{_P}"  # requires_grad
+    rf"|__[a-z]+{_P}__)"
+    rf"|(?P<keyword>[a-z][a-z0-9]{{2,}}{_P})(?==))"  # stride=
     rf"|(?<![A-Za-z0-9_.)\]])(?P<method>\.{_ID}{_ARGS}))(?![A-Za-z0-9_])")  # .to(device)
 _API_RANK = {"dotted": 0, "method": 0, "call": 1, "snake": 1, "keyword": KEYWORD_NAME}
 _FILE_SUFFIXES = frozenset(["ipynb", "py", "md", "txt", "html", "htm", "com", "org", "cn", "net",
@@ -47,23 +55,28 @@ _PATH = re.compile(r"(?=[A-Za-z0-9_/])[A-Za-z0-9_.\-]*(?:/[A-Za-z0-9_.\-]+)+"
                    r"|pth)(?![A-Za-z0-9_])")
 
 _CJK = "\u3400-\u9fff"
-_IS_CJK = re.compile(f"[{_CJK}]")
 _PAREN = re.compile(r"[（(]\s?(?P<inner>[^（()）\n]{2,40}?)\s?[）)]")
 _EN_GLOSS = re.compile(r"[A-Za-z][A-Za-z0-9 '’\-]*[A-Za-z0-9]")
 _EXPANSION = re.compile(r"[A-Z][A-Za-z]+(?:[ \-][A-Za-z]+)+")
 _ZH_GLOSS = re.compile(f"[{_CJK}]{{2,12}}")
 _GLOSS_END = re.compile("[，,、；;]")
-_WORD = re.compile(r"(?=[A-Za-z])(?<![A-Za-z0-9_.\-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
+# the first letter is matched before the look-behind (which then spans two characters) so that
+# the pattern opens with a character class and the engine skips the Chinese text in C
+_WORD = re.compile(r"[A-Za-z](?<![A-Za-z0-9_.\-].)[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
                    r"(?![A-Za-z0-9_(=\-]|\.[A-Za-z_])")
 _ACRONYM_BEFORE = re.compile(r"[A-Z][A-Za-z0-9]*\s?$")
 _TWO_LETTERS = re.compile("[A-Za-z]{2}")
 _LATIN = re.compile("[A-Za-z]")
+_DIGIT = re.compile(r"\d")
 
 _STOP = r"\s，,。；;：:、！？!?（()）“”\"'《》【】\[\]"
 _CALLED = re.compile(rf"(?:称为|称之为|叫作|叫做|又称)(?:它的|其为|为)?(?P<t>[^{_STOP}]{{1,16}})")
 _NOT_BEFORE_CALLED = "统名简俗宣"
 _MEANS = re.compile(
     rf"(?:所谓)?(?P<t>[^{_STOP}]{{1,16}}?)\s?(?:[（(][^）)]{{1,40}}[）)])?[，,]?(?:是指|指的是)")
+# a match starts at most 2 + 16 + 1 + 42 + 1 characters (所谓, the term, a space, a gloss, a
+# comma) before its 是指/指的是
+_MEANS_REACH = 62
 _SO_CALLED = re.compile(rf"所谓(?P<t>[^{_STOP}]{{1,16}}?)(?=[（(，,]|就是|是指|即|$)")
 _DEMONSTRATIVE = ("这", "那", "此", "它", "该", "其")
 
@@ -83,24 +96,30 @@ def find_spans(text: str) -> list[Candidate]:
     """Cloze candidates from the cheap rules (tiers 0-3), unordered."""
     found: list[Candidate] = []
     if _LATIN.search(text):
-        skip = _skipped_ranges(text)
-        found += _api_spans(text, skip)
+        skip = _skipped_ranges(text) if "/" in text or ".py" in text or ".ipynb" in text \
+            or ".params" in text else []
+        if "." in text or "(" in text or "_" in text or "=" in text:  # in every API pattern
+            found += _api_spans(text, skip)
         found += _english_spans(text, skip)
     if "称" in text or "叫" in text or "是指" in text or "指的是" in text or "所谓" in text:
         found += _defined_spans(text)
-    found += _number_spans(text)
-    return [c for c in found if c[0] in (API, NUMBER) or _hideable(text[c[2]:c[3]])]
+    if _DIGIT.search(text):  # every number pattern has a digit
+        found += _number_spans(text)
+    return found
 
 
 def term_spans(text: str) -> list[Candidate]:
     """Dictionary terms (tier 4): longer terms rank first."""
-    return [(TERM, -len(m.group()), m.start(), m.end()) for m in term_pattern().finditer(text)
-            if m.group() not in _STOPWORDS]
+    spans = []
+    for m in term_pattern().finditer(text):
+        if m.group() not in _STOPWORDS:
+            start, end = m.span()
+            spans.append((TERM, start - end, start, end))
+    return spans
 
 
 def is_weak(candidate: Candidate) -> bool:
-    tier, rank = candidate[0], candidate[1]
-    return (tier == API and rank == KEYWORD_NAME) or (tier == NUMBER and rank == KEYWORD_VALUE)
+    return candidate[1] == WEAK_RANK[candidate[0]]
 
 
 def _skipped_ranges(text: str) -> list[tuple[int, int]]:
@@ -112,7 +131,10 @@ def _skipped_ranges(text: str) -> list[tuple[int, int]]:
 
 
 def _inside(position: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(start <= position < end for start, end in ranges)
+    for start, end in ranges:  # noqa: SIM110 (per word: a loop costs less than any())
+        if start <= position < end:
+            return True
+    return False
 
 
 def _before(text: str, start: int) -> str:
@@ -139,8 +161,10 @@ def _english_spans(text: str, skip: list) -> list[Candidate]:
     glosses = []
     if "(" in text or "（" in text:
         for start, end in _glosses(text):
-            spans.append((ENGLISH, 0, start, end))
-            if " " in text[start:end]:
+            gloss = text[start:end]
+            if gloss.casefold() not in _STOPWORDS:  # a gloss has no outer space or punctuation
+                spans.append((ENGLISH, 0, start, end))
+            if " " in gloss:
                 glosses.append((start, end))  # its words are not terms on their own
     skip = skip + glosses
     for m in _WORD.finditer(text):
@@ -151,10 +175,11 @@ def _english_spans(text: str, skip: list) -> list[Candidate]:
             rank = 2  # softmax, one-hot, epoch
         else:
             continue
-        if not _TWO_LETTERS.search(word) or word.casefold() in _STOPWORDS \
-                or (skip and _inside(m.start(), skip)):
-            continue  # k-1, x2: algebra, not a term
-        spans.append((ENGLISH, rank, m.start(), m.end()))
+        start, end = m.span()
+        if not ((len(word) > 1 and word.isalpha()) or _TWO_LETTERS.search(word)) \
+                or word.casefold() in _STOPWORDS or (skip and _inside(start, skip)):
+            continue  # k-1, x2: algebra, not a term; a word is never only punctuation
+        spans.append((ENGLISH, rank, start, end))
     return spans
 
 
@@ -166,12 +191,12 @@ def _glosses(text: str) -> list[tuple[int, int]]:
         cut = _GLOSS_END.search(inner)
         head = inner[: cut.start()].rstrip() if cut else inner
         before = text[: m.start()].rstrip()
-        last = before[-1:] if before else ""
+        last = before[-1:]
         if _EN_GLOSS.fullmatch(head) and _TWO_LETTERS.search(head):
-            expands = _EXPANSION.fullmatch(head) and _ACRONYM_BEFORE.search(before)
-            if _IS_CJK.match(last) or expands:
+            if "\u3400" <= last <= "\u9fff" or (_EXPANSION.fullmatch(head)  # 中文（English）
+                                                and _ACRONYM_BEFORE.search(before)):
                 found.append((start, start + len(head)))
-        elif _ZH_GLOSS.fullmatch(inner) and last and last in _WORD_CHARS:
+        elif last in _WORD_CHARS and _ZH_GLOSS.fullmatch(inner):
             found.append((start, start + len(inner)))
     return found
 
@@ -185,15 +210,24 @@ def _defined_spans(text: str) -> list[Candidate]:
                     and _before(text, m.start()) not in _NOT_BEFORE_CALLED:
                 spans.append((DEFINED, 0, m.start("t"), m.end("t")))
     if "是指" in text or "指的是" in text:
-        spans += _term_before_marker(text, _MEANS)
+        spans += _term_before_marker(text, _MEANS, *_around_means(text))
     if "所谓" in text:
         spans += _term_before_marker(text, _SO_CALLED)
-    return spans
+    return [c for c in spans if _hideable(text[c[2]:c[3]])]
 
 
-def _term_before_marker(text: str, pattern: re.Pattern[str]) -> list[Candidate]:
+def _around_means(text: str) -> tuple[int, int]:
+    """Where ``_MEANS`` matches can lie: from ``_MEANS_REACH`` before the first 是指/指的是 to
+    the end of the last one. The pattern has no fast start, so scanning all of a long
+    highlight would cost more than everything else on it."""
+    first = min(i for i in (text.find("是指"), text.find("指的是")) if i >= 0)
+    return max(0, first - _MEANS_REACH), max(text.rfind("是指") + 2, text.rfind("指的是") + 3)
+
+
+def _term_before_marker(text: str, pattern: re.Pattern[str], start: int = 0,
+                        end: int = sys.maxsize) -> list[Candidate]:
     spans = []
-    for m in pattern.finditer(text):
+    for m in pattern.finditer(text, start, end):
         if m.start() and text[m.start() - 1] not in "。；;！？!?\n，,：:":
             continue  # the term opens a clause
         term = m.group("t").strip()
