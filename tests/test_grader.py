@@ -130,6 +130,20 @@ def test_a_grandchild_that_outlives_the_check_is_killed(worker, exercise, tmp_pa
     assert not _alive(pid)
 
 
+def test_a_solution_writing_outside_its_folder_gets_a_clean_verdict(exercise, tmp_path):
+    outside = tmp_path / "outside.txt"
+    os.environ["STUDYKIT_TEST_OUTSIDE"] = str(outside)
+    try:
+        with Worker() as fresh:
+            verdict = fresh.grade(exercise, HOSTILE / "writes_outside.py")
+            again = fresh.grade(exercise, exercise.solution)
+    finally:
+        del os.environ["STUDYKIT_TEST_OUTSIDE"]
+    assert outside.read_text() == "written by a solution"
+    assert [t["status"] for t in verdict["tests"]] == ["pass", "pass"]
+    assert verdict["status"] == "pass" and again["status"] == "pass"
+
+
 def _alive(pid: int) -> bool:
     try:
         with open(f"/proc/{pid}/stat") as fh:
