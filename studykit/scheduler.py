@@ -8,7 +8,7 @@ answering gives, and an undone answer repeats identically.
 from __future__ import annotations
 
 import random
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 
@@ -134,6 +134,3 @@ def format_interval(delta: timedelta) -> str:
         return f"{days / 30:.1f}mo"
     return f"{days / 365:.1f}y"
 
-
-def with_due(card: CardState, due: datetime) -> CardState:
-    return replace(card, due=due)

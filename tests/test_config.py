@@ -3,26 +3,13 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 import pytest
 import yaml
-from conftest import REPO, run_cli
+from conftest import run_cli
 
 from studykit.config import VALIDATORS, Config, config_path, load_config, save_setting
 from studykit.errors import ConfigError
-
-_BOOT = "import studykit.cli.stats_commands; from studykit.cli import main; main()"
-_REGISTERED = "stats_commands" in (REPO / "studykit" / "cli" / "__init__.py").read_text("utf-8")
-
-
-def cli(*args: str) -> subprocess.CompletedProcess:
-    """run_cli, also before studykit/cli/__init__.py imports stats_commands."""
-    if _REGISTERED:
-        return run_cli(*args)
-    return subprocess.run([sys.executable, "-c", _BOOT, *args], capture_output=True,
-                          text=True, timeout=60)
 
 
 def test_defaults_without_a_file():
@@ -86,7 +73,7 @@ def test_every_setting_says_what_it_allows():
 
 
 def test_config_command_lists_every_setting_with_its_range():
-    out = cli("config")
+    out = run_cli("config")
     assert out.returncode == 0, out.stderr
     for key, validator in VALIDATORS.items():
         assert key in out.stdout
@@ -97,17 +84,17 @@ def test_config_command_lists_every_setting_with_its_range():
 
 
 def test_config_command_sets_and_gets():
-    out = cli("config", "desired_retention", "0.85")
+    out = run_cli("config", "desired_retention", "0.85")
     assert (out.returncode, out.stdout) == (0, "desired_retention = 0.85\n")
-    assert cli("config", "desired_retention").stdout == "0.85\n"
-    assert cli("config", "learning_steps", "1m", "5m").stdout == "learning_steps = 1m 5m\n"
+    assert run_cli("config", "desired_retention").stdout == "0.85\n"
+    assert run_cli("config", "learning_steps", "1m", "5m").stdout == "learning_steps = 1m 5m\n"
     assert load_config().learning_steps == ("1m", "5m")
-    listing = cli("config").stdout
+    listing = run_cli("config").stdout
     assert re.search(r"^desired_retention +0\.85  \(changed\)$", listing, re.M)
 
 
 def test_config_command_rejects_a_bad_value_in_one_line():
-    out = cli("config", "desired_retention", "1.5")
+    out = run_cli("config", "desired_retention", "1.5")
     assert out.returncode == 1
     assert out.stdout == ""
     lines = out.stderr.splitlines()
@@ -119,7 +106,7 @@ def test_config_command_rejects_a_bad_value_in_one_line():
 
 @pytest.mark.parametrize("args", [("nope",), ("nope", "1")])
 def test_config_command_rejects_an_unknown_key(args):
-    out = cli("config", *args)
+    out = run_cli("config", *args)
     assert out.returncode == 1
     assert out.stderr.startswith("studykit: error: unknown setting 'nope'")
     assert len(out.stderr.splitlines()) == 1

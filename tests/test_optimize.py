@@ -9,7 +9,7 @@ import sys
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from conftest import REPO, run_cli
+from conftest import run_cli
 
 from studykit.config import Config, config_path, load_config
 from studykit.errors import StudykitError
@@ -17,16 +17,8 @@ from studykit.optimize import MIN_REVIEWS, _histories, _optimizer_class, optimiz
 
 START = datetime(2024, 1, 1, 9, 0, tzinfo=timezone.utc)
 STAMP = "2024-01-01T00:00:00Z"
-_BOOT = "import studykit.cli.stats_commands; from studykit.cli import main; main()"
-_REGISTERED = "stats_commands" in (REPO / "studykit" / "cli" / "__init__.py").read_text("utf-8")
 
 
-def cli(*args: str) -> subprocess.CompletedProcess:
-    """run_cli, also before studykit/cli/__init__.py imports stats_commands."""
-    if _REGISTERED:
-        return run_cli(*args)
-    return subprocess.run([sys.executable, "-c", _BOOT, *args], capture_output=True,
-                          text=True, timeout=60)
 
 
 def add_history(conn, card_id: str, answers: list[tuple[datetime, int]]) -> None:
@@ -74,7 +66,7 @@ def test_below_the_minimum_nothing_changes_and_torch_stays_out(deck):
 
 def test_optimize_command_below_the_minimum(deck):
     add_history(deck.conn, "a", [(START + timedelta(days=n), 3) for n in range(4)])
-    out = cli("optimize", "--db", str(deck.path))
+    out = run_cli("optimize", "--db", str(deck.path))
     assert out.returncode == 0, out.stderr
     assert out.stdout == ("Parameters unchanged: only 3 of your reviews can be used (answers "
                           "given a day or more after the card's previous one); the optimizer "

@@ -33,7 +33,6 @@ from studykit.quiz_shapes import ShapeProblem, near_misses, near_out, random_pro
 # module first, then run the real entry point; report whether torch was ever imported.
 RUNNER = ("import atexit, sys\n"
           "atexit.register(lambda: print('TORCH', 'torch' in sys.modules, file=sys.stderr))\n"
-          "import studykit.cli.quiz_commands\n"
           "from studykit.cli import main\n"
           "sys.argv = ['studykit', *sys.argv[1:]]\n"
           "main()\n")

@@ -22,16 +22,8 @@ NEW_YORK = Config(timezone="America/New_York", day_start_hour=4)  # DST begins 2
 UTC = Config(timezone="UTC", day_start_hour=4)
 STAMP = "2024-01-01T00:00:00Z"
 
-# Until studykit/cli/__init__.py imports stats_commands, start the CLI through it.
-_BOOT = "import studykit.cli.stats_commands; from studykit.cli import main; main()"
-_REGISTERED = "stats_commands" in (REPO / "studykit" / "cli" / "__init__.py").read_text("utf-8")
 
 
-def cli(*args: str) -> subprocess.CompletedProcess:
-    if _REGISTERED:
-        return run_cli(*args)
-    return subprocess.run([sys.executable, "-c", _BOOT, *args], capture_output=True,
-                          text=True, timeout=60)
 
 
 def utc(text: str) -> datetime:
@@ -205,7 +197,7 @@ def test_true_retention_days_follow_the_time_zone(deck):
 def test_stats_json_from_the_command_line(deck):
     add_card(deck.conn, "c", 2, "2000-01-01T00:00:00Z")
     add_review(deck.conn, "c", "2000-01-01T00:00:00", rating=3)
-    out = cli("stats", "--json", "--db", str(deck.path))
+    out = run_cli("stats", "--json", "--db", str(deck.path))
     assert out.returncode == 0, out.stderr
     stats = json.loads(out.stdout)
     assert set(stats) >= {"cards", "due_today", "due_tomorrow", "reviews_today",
@@ -219,7 +211,7 @@ def test_stats_renders_as_tables(deck):
     add_card(deck.conn, "c", 2, "2000-01-01T00:00:00Z")
     add_review(deck.conn, "c", datetime.now(timezone.utc).replace(microsecond=0)
                .isoformat(), rating=1)
-    out = cli("stats", "--db", str(deck.path))
+    out = run_cli("stats", "--db", str(deck.path))
     assert out.returncode == 0, out.stderr
     for text in ("Cards", "review 1", "Due in the next 30 days", "today", "True retention",
                  "Mon", "less"):

@@ -215,7 +215,5 @@ def restore(source: Path, target: Path) -> Path | None:
         with Deck(target) as current:
             if current.conn.execute("SELECT COUNT(*) FROM books").fetchone()[0]:
                 saved = current.backup(backup_name(target, "before-restore"))
-            with current.transaction():
-                pass  # make sure nobody is writing
             candidate.conn.backup(current.conn)
     return saved
