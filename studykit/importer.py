@@ -13,15 +13,15 @@ import multiprocessing as mp
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
-from studykit.cards import CardSpec
 from studykit.cards.generate import generate_cards
 from studykit.cards.junk import is_junk
 from studykit.deck import Deck, to_db_time, utc_now
 from studykit.deck import imports as sql
 from studykit.errors import SourceError, StudykitError
-from studykit.linking import Link, get_index
+from studykit.linking import get_index
 from studykit.sources import SUFFIXES, Book, Highlight, parse_text
 from studykit.sources.normalize import decode
 
@@ -89,24 +89,32 @@ def collect_files(paths: Iterable[Path]) -> list[Path]:
 
 
 @dataclass
-class Prepared:
-    """A file read, hashed, parsed and turned into card specs: pure work, no database.
+class PreparedBook:
+    """One book of a prepared file, as rows ready to write (see deck.imports): ``book``
+    keeps its metadata and notes (its highlights are in ``highlights``), ``cards[i]`` are
+    the card rows of highlight ``i`` (none for junk), ``anchored[i]`` whether its id is a
+    WeRead block id (one without keeps an edited passage's id by resemblance)."""
 
-    ``cards[b][i]`` are the card specs of highlight ``i`` of book ``b`` (None for junk),
-    ``links[b][i]`` the exercise its cards link to (None without cards or catalog).
-    """
+    book: Book
+    highlights: list[tuple]
+    cards: list[list[tuple]]
+    anchored: list[bool]
+
+
+@dataclass
+class Prepared:
+    """A file read, hashed, parsed and turned into rows: pure work, no database, done in
+    worker processes when there are many files (rows pickle far faster than objects)."""
 
     path: Path
     key: str
     digest: str = ""
-    books: list[Book] = field(default_factory=list)
-    cards: list[list[list[CardSpec] | None]] = field(default_factory=list)
-    links: list[list[Link | None]] = field(default_factory=list)
+    books: list[PreparedBook] = field(default_factory=list)
     unchanged: bool = False
     error: str | None = None
 
 
-def prepare_file(path: Path, known_digest: str | None) -> Prepared:
+def prepare_file(path: Path, known_digest: str | None, now: str | None = None) -> Prepared:
     prepared = Prepared(path, str(path.resolve()))
     try:
         data = _read(path)
@@ -114,37 +122,49 @@ def prepare_file(path: Path, known_digest: str | None) -> Prepared:
         if prepared.digest == known_digest:
             prepared.unchanged = True
             return prepared
-        prepared.books = parse_text(decode(data, str(path)), path.name)
+        books = parse_text(decode(data, str(path)), path.name)
     except StudykitError as exc:
         prepared.error = str(exc)
         return prepared
-    prepared.cards = [[None if is_junk(h.text, h.kind) else
-                       generate_cards(h.text, kind=h.kind, note=h.note, chapter=h.chapter,
-                                      front=h.front)
-                       for h in book.highlights] for book in prepared.books]
-    prepared.links = _links(prepared.books, prepared.cards)
+    now = now or to_db_time(utc_now())
+    index = get_index()
+    prepared.books = [_prepare_book(book, prepared.key, now, index) for book in books]
     return prepared
 
 
-def _links(books: list[Book], cards: list[list]) -> list[list[Link | None]]:
-    index = get_index()
-    return [[index.link(h.text, h.chapter) if index and specs else None
-             for h, specs in zip(book.highlights, specs_of, strict=True)]
-            for book, specs_of in zip(books, cards, strict=True)]
+def _prepare_book(book: Book, source: str, now: str, index) -> PreparedBook:
+    rows, cards, anchored = [], [], []
+    paths: dict[tuple, str] = {}
+    for position, h in enumerate(book.highlights):
+        junk = is_junk(h.text, h.kind)
+        specs = () if junk else generate_cards(h.text, kind=h.kind, note=h.note,
+                                               chapter=h.chapter, front=h.front)
+        link = index.link(h.text, h.chapter) if index and specs else _NO_LINK
+        path = paths.get(h.chapter_path)
+        if path is None:
+            path = paths[h.chapter_path] = json.dumps(h.chapter_path, ensure_ascii=False)
+        rows.append(sql.highlight_row(book.id, h, position, source, _content_hash(h), junk,
+                                      now, path))
+        cards.append([sql.card_row(h.id, book.id, spec.kind, spec.ordinal, spec.front,
+                                   spec.back, spec.answer, link, now) for spec in specs])
+        anchored.append(h.block_id is not None)
+    book.highlights = []
+    return PreparedBook(book, rows, cards, anchored)
 
 
-def _prepare_star(args: tuple[Path, str | None]) -> Prepared:
+def _prepare_star(args: tuple[Path, str | None, str]) -> Prepared:
     return prepare_file(*args)
 
 
 def prepared_files(files: list[Path], known: dict[str, str]) -> Iterator[Prepared]:
     """Prepare files in order; in worker processes when there are many and cores to spare."""
-    jobs = [(f, known.get(str(f.resolve()))) for f in files]
+    now = to_db_time(utc_now())
+    jobs = [(f, known.get(str(f.resolve())), now) for f in files]
     workers = min(PARALLEL_WORKERS, os.cpu_count() or 1)
     if len(files) < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
         yield from map(_prepare_star, jobs)
         return
-    if any(digest is None for _, digest in jobs):
+    if any(digest is None for _, digest, _ in jobs):
         get_index()  # new files will link: build it once here, for the forked workers
     with mp.get_context("fork").Pool(workers) as pool:
         yield from pool.imap(_prepare_star, jobs, chunksize=4)
@@ -181,12 +201,11 @@ def write_prepared(deck: Deck, prepared: Prepared, *, dry_run: bool = False) -> 
         return result
     try:
         with deck.transaction() as conn:
-            for book, cards, links in zip(prepared.books, prepared.cards, prepared.links,
-                                          strict=True):
-                _import_book(conn, book, cards, links, prepared.key, result)
+            for book in prepared.books:
+                _import_book(conn, book, prepared.key, result)
             sql.record_source(conn, prepared.key, prepared.digest,
-                              prepared.books[0].source_format,
-                              [b.id for b in prepared.books],
+                              prepared.books[0].book.source_format,
+                              [b.book.id for b in prepared.books],
                               sum(len(b.highlights) for b in prepared.books),
                               to_db_time(utc_now()))
             if dry_run:
@@ -210,49 +229,53 @@ def _read(path: Path) -> bytes:
         raise SourceError(f"{path}: cannot read ({exc.strerror})", "check permissions") from None
 
 
-def _import_book(conn, book: Book, cards: list, links: list, source: str,
-                 result: FileResult) -> None:
+def _import_book(conn, prepared: PreparedBook, source: str, result: FileResult) -> None:
+    book = prepared.book
     now = to_db_time(utc_now())
     sql.upsert_book(conn, book, now)
     result.books.append(book.id)
     result.warnings += book.warnings
+    result.skipped += sum(row[sql.H_JUNK] for row in prepared.highlights)
     old = sql.existing_highlights(conn, book.id)
-    _keep_ids_of_edited(book.highlights, old, source)
-    inserts, updates, restored = [], [], []
-    paths: dict[tuple, str] = {}
-    for position, h in enumerate(book.highlights):
-        junk = cards[position] is None
-        result.skipped += junk
-        digest = _content_hash(h)
-        if h.chapter_path not in paths:
-            paths[h.chapter_path] = json.dumps(h.chapter_path, ensure_ascii=False)
-        row = sql.highlight_row(book, h, position, source, digest, junk, now,
-                                paths[h.chapter_path])
-        previous = old.get(h.id)
+    if old:
+        _merge_book(conn, prepared, old, source, result, now)
+    else:  # a book new to the deck: every row goes in as it is
+        sql.insert_highlights(conn, prepared.highlights)
+        sql.insert_cards(conn, chain.from_iterable(prepared.cards))
+        result.new += len(prepared.highlights)
+        result.cards_new += sum(map(len, prepared.cards))
+    sql.upsert_notes(conn, book, book.notes, source, now)
+
+
+def _merge_book(conn, prepared: PreparedBook, old: dict, source: str, result: FileResult,
+                now: str) -> None:
+    """A book already in the deck: insert what is new, update what changed, flag what
+    vanished from this file; unchanged highlights and their cards are left alone."""
+    rows, cards = _keep_ids_of_edited(prepared, old, source)
+    inserts, updates, restored, changed = [], [], [], []
+    for row, card_rows in zip(rows, cards, strict=True):
+        previous = old.get(row[sql.H_ID])
         if previous is None:
             inserts.append(row)
             result.new += 1
-        elif previous["content_hash"] != digest or previous["removed"]:
+        elif previous["content_hash"] != row[sql.H_HASH] or previous["removed"]:
             updates.append(row)
             result.updated += 1
             if previous["removed"]:
-                restored.append(h.id)
+                restored.append(row[sql.H_ID])
         else:
             result.unchanged += 1
+            continue
+        changed.append((row[sql.H_ID], card_rows))
     sql.insert_highlights(conn, inserts)
     sql.update_highlights(conn, updates)
     sql.restore_cards(conn, restored, now)
-    present = {h.id for h in book.highlights}
+    present = {row[sql.H_ID] for row in rows}
     gone = [i for i, r in old.items()
             if i not in present and not r["removed"] and r["source_file"] == source]
     result.removed += len(gone)
     result.cards_suspended += sql.mark_removed(conn, gone, now)
-    changed = {r[0] for r in inserts} | {r[0] for r in updates}
-    cardable = [(h, specs, link)
-                for h, specs, link in zip(book.highlights, cards, links, strict=True)
-                if specs and h.id in changed]
-    _write_cards(conn, book, cardable, result, now)
-    sql.upsert_notes(conn, book, book.notes, source, now)
+    _write_cards(conn, changed, result, now)
 
 
 def _content_hash(h: Highlight) -> str:
@@ -261,28 +284,33 @@ def _content_hash(h: Highlight) -> str:
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()
 
 
-def _keep_ids_of_edited(highlights: list[Highlight], old: dict, source: str) -> None:
-    """A highlight without a block id whose text was edited keeps its old id (and so its
-    cards' history) when it closely resembles a vanished one in the same chapter."""
-    present = {h.id for h in highlights}
+def _keep_ids_of_edited(prepared: PreparedBook, old: dict,
+                        source: str) -> tuple[list[tuple], list[list[tuple]]]:
+    """The highlight and card rows, where a highlight without a block id whose text was
+    edited keeps its old id (and so its cards' history) when it closely resembles a
+    vanished one in the same chapter."""
+    rows, cards = list(prepared.highlights), list(prepared.cards)
+    present = {row[sql.H_ID] for row in rows}
     vanished = [r for i, r in old.items() if i not in present and r["source_file"] == source]
     if not vanished:
-        return
-    for h in highlights:
-        if h.block_id or h.id in old:
+        return rows, cards
+    for position, row in enumerate(rows):
+        if prepared.anchored[position] or row[sql.H_ID] in old:
             continue
-        best, score = _most_similar(h, vanished)
+        best, score = _most_similar(row[sql.H_CHAPTER], row[sql.H_TEXT], vanished)
         if best is not None and score >= SIMILAR_ENOUGH:
-            h.id = best["id"]
+            rows[position] = sql.renamed_highlight(row, best["id"])
+            cards[position] = [sql.renamed_card(c, best["id"]) for c in cards[position]]
             vanished.remove(best)
+    return rows, cards
 
 
-def _most_similar(h: Highlight, candidates: list) -> tuple[object | None, float]:
+def _most_similar(chapter: str, text: str, candidates: list) -> tuple[object | None, float]:
     best, best_score = None, 0.0
     for row in candidates:
-        if row["chapter"] != h.chapter:
+        if row["chapter"] != chapter:
             continue
-        matcher = difflib.SequenceMatcher(None, row["text"], h.text, autojunk=False)
+        matcher = difflib.SequenceMatcher(None, row["text"], text, autojunk=False)
         if matcher.quick_ratio() < SIMILAR_ENOUGH:
             continue
         score = matcher.ratio()
@@ -291,23 +319,22 @@ def _most_similar(h: Highlight, candidates: list) -> tuple[object | None, float]
     return best, best_score
 
 
-def _write_cards(conn, book: Book,
-                 cardable: list[tuple[Highlight, list[CardSpec], Link | None]],
-                 result: FileResult, now: str) -> None:
-    existing = sql.existing_cards(conn, [c[0].id for c in cardable]) if result.updated else {}
+def _write_cards(conn, changed: list[tuple[str, list[tuple]]], result: FileResult,
+                 now: str) -> None:
+    """Cards of new and changed highlights: insert new ids, update changed text or link,
+    suspend as stale those the generator no longer makes (their history stays)."""
+    existing = sql.existing_cards(conn, [i for i, _ in changed]) if result.updated else {}
     inserts, updates, generated = [], [], set()
-    for h, specs, link in cardable:
-        exercise = link or _NO_LINK
-        for spec in specs:
-            card_id = spec.card_id(h.id)
+    for _, card_rows in changed:
+        for row in card_rows:
+            card_id = row[sql.C_ID]
             generated.add(card_id)
             current = existing.get(card_id)
             if current is None:
-                inserts.append((card_id, h.id, book.id, spec.kind, spec.ordinal, spec.front,
-                                spec.back, spec.answer, *exercise, now))
-            elif (current[:3] != (spec.front, spec.back, spec.answer)
-                  or (link and current[5] != link.exercise_id)):
-                updates.append((spec.front, spec.back, spec.answer, *exercise, now, card_id))
+                inserts.append(row)
+            elif (current[:3] != row[sql.C_FRONT:sql.C_ANSWER + 1]
+                  or (row[sql.C_EXERCISE] and current[5] != row[sql.C_EXERCISE])):
+                updates.append(row)
     sql.insert_cards(conn, inserts)
     sql.update_card_text(conn, updates)
     stale = [i for i in existing if i not in generated]

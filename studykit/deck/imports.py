@@ -46,27 +46,54 @@ def existing_highlights(conn, book_id: str) -> dict[str, sqlite3.Row]:
     return {row["id"]: row for row in rows}
 
 
+# A highlight row, as the importer prepares it (in worker processes) and writes it:
+# (id, book_id, chapter, chapter_path, chapter_level, position, kind, language, text, note,
+#  created_at, source_file, content_hash, junk, now). Absent language, note and time are ""
+# (binding None costs sqlite3 an adapter lookup per value); the SQL stores NULL for them.
+H_ID, H_CHAPTER, H_TEXT, H_HASH, H_JUNK = 0, 2, 8, 12, 13
+_HIGHLIGHT_VALUES = "?1,?2,?3,?4,?5,?6,?7,NULLIF(?8,''),?9,NULLIF(?10,''),NULLIF(?11,''),?12,?13,?14"
+
+
+def highlight_row(book_id: str, h: Highlight, position: int, source: str, content_hash: str,
+                  junk: bool, now: str, chapter_path_json: str) -> tuple:
+    return (h.id, book_id, h.chapter, chapter_path_json, h.chapter_level, position, h.kind,
+            h.language or "", h.text, h.note or "", h.created_at or "", source, content_hash,
+            int(junk), now)
+
+
+def renamed_highlight(row: tuple, new_id: str) -> tuple:
+    return (new_id, *row[1:])
+
+
 def insert_highlights(conn, rows: Iterable[tuple]) -> None:
     conn.executemany(
         "INSERT INTO highlights (id, book_id, chapter, chapter_path, chapter_level, position, "
         "kind, language, text, note, created_at, source_file, content_hash, junk, removed, "
-        "imported_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,?,?)", rows)
+        f"imported_at, updated_at) VALUES ({_HIGHLIGHT_VALUES},0,?15,?15)", rows)
 
 
 def update_highlights(conn, rows: Iterable[tuple]) -> None:
-    """Rows as for insert; the id (first field) selects the row, ``removed`` is cleared."""
+    """Highlight rows; the id selects the row, ``removed`` is cleared."""
     conn.executemany(
         "UPDATE highlights SET book_id=?2, chapter=?3, chapter_path=?4, chapter_level=?5, "
-        "position=?6, kind=?7, language=?8, text=?9, note=?10, created_at=?11, "
-        "source_file=?12, content_hash=?13, junk=?14, removed=0, updated_at=?16 WHERE id=?1",
-        rows)
+        "position=?6, kind=?7, language=NULLIF(?8,''), text=?9, note=NULLIF(?10,''), "
+        "created_at=NULLIF(?11,''), source_file=?12, content_hash=?13, junk=?14, removed=0, "
+        "updated_at=?15 WHERE id=?1", rows)
 
 
-def highlight_row(book: Book, h: Highlight, position: int, source: str, content_hash: str,
-                  junk: bool, now: str, chapter_path_json: str) -> tuple:
-    return (h.id, book.id, h.chapter, chapter_path_json,
-            h.chapter_level, position, h.kind, h.language, h.text, h.note, h.created_at,
-            source, content_hash, int(junk), now, now)
+# A card row: (id, highlight_id, book_id, kind, ordinal, front, back, answer, exercise_id,
+# exercise_score, now); a card without an answer has "" (stored as NULL).
+C_ID, C_FRONT, C_ANSWER, C_EXERCISE = 0, 5, 7, 8
+
+
+def card_row(highlight_id: str, book_id: str, kind: str, ordinal: int, front: str, back: str,
+             answer: str | None, link: tuple[str | None, float | None], now: str) -> tuple:
+    return (f"{highlight_id}:{kind}:{ordinal}", highlight_id, book_id, kind, ordinal, front,
+            back, answer or "", *link, now)
+
+
+def renamed_card(row: tuple, highlight_id: str) -> tuple:
+    return (f"{highlight_id}:{row[3]}:{row[4]}", highlight_id, *row[2:])
 
 
 def mark_removed(conn, highlight_ids: list[str], now: str) -> int:
@@ -91,12 +118,12 @@ def restore_cards(conn, highlight_ids: list[str], now: str) -> None:
 
 
 def existing_cards(conn, highlight_ids: list[str]) -> dict[str, tuple]:
-    """card id -> (front, back, answer, highlight id, suspend_reason, exercise id)."""
+    """card id -> (front, back, answer or "", highlight id, suspend_reason, exercise id)."""
     found: dict[str, tuple] = {}
     for chunk in _chunks(highlight_ids, 500):
         marks = ",".join("?" * len(chunk))
         for row in conn.execute(
-                "SELECT id, front, back, answer, highlight_id, suspend_reason, exercise_id "
+                "SELECT id, front, back, COALESCE(answer, ''), highlight_id, suspend_reason, exercise_id "
                 f"FROM cards WHERE highlight_id IN ({marks})", chunk):
             found[row[0]] = tuple(row[1:])
     return found
@@ -112,21 +139,21 @@ def set_stale(conn, stale: list[str], revived: list[str], now: str) -> None:
 
 
 def insert_cards(conn, rows: Iterable[tuple]) -> None:
-    """Rows: (id, highlight_id, book_id, kind, ordinal, front, back, answer, exercise_id,
-    exercise_score, now)."""
+    """Card rows (see card_row)."""
     conn.executemany(
         "INSERT INTO cards (id, highlight_id, book_id, kind, ordinal, front, back, answer, "
         "exercise_id, exercise_score, created_at, updated_at) "
-        "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?11)", rows)
+        "VALUES (?1,?2,?3,?4,?5,?6,?7,NULLIF(?8,''),?9,?10,?11,?11)", rows)
 
 
 def update_card_text(conn, rows: Iterable[tuple]) -> None:
-    """Rows: (front, back, answer, exercise_id, exercise_score, now, id); scheduling state
-    is left alone, and so is the link when the exercise id is None (no catalog)."""
+    """Card rows: their text and link replace the stored ones, scheduling state is left
+    alone, and so is the link when the exercise id is None (no catalog)."""
     conn.executemany(
-        "UPDATE cards SET front=?1, back=?2, answer=?3, exercise_id=COALESCE(?4, exercise_id), "
-        "exercise_score=CASE WHEN ?4 IS NULL THEN exercise_score ELSE ?5 END, updated_at=?6 "
-        "WHERE id=?7", rows)
+        "UPDATE cards SET front=?6, back=?7, answer=NULLIF(?8,''), "
+        "exercise_id=COALESCE(?9, exercise_id), "
+        "exercise_score=CASE WHEN ?9 IS NULL THEN exercise_score ELSE ?10 END, updated_at=?11 "
+        "WHERE id=?1", rows)
 
 
 def upsert_notes(conn, book: Book, notes: list[Note], source: str, now: str) -> None:
