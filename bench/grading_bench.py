@@ -20,18 +20,16 @@ from _common import BIN, table, time_command
 SMALL = "tensors/view_vs_copy"
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--catalog", action="store_true", help="also grade every reference")
-    args = parser.parse_args()
-    from studykit.catalog import get_exercise, load_catalog
+def measure() -> dict:
+    """Median seconds of `import torch`, of a cold check (a new process) and of a warm
+    re-check in a running worker, on a small exercise's reference solution."""
+    from studykit.catalog import get_exercise
     from studykit.grading.client import Worker
 
     exercise = get_exercise(SMALL)
     torch_s = time_command([sys.executable, "-c", "import torch"], runs=5)
     cold_s = time_command([str(BIN / "studykit"), "exercise", "check", SMALL, "--file",
                            str(exercise.solution)], runs=5)
-    target = 1.3 * torch_s + 1.0
     with Worker() as worker:
         worker.grade(exercise, exercise.solution)
         warm = []
@@ -39,7 +37,19 @@ def main() -> None:
             started = time.perf_counter()
             worker.grade(exercise, exercise.solution)
             warm.append(time.perf_counter() - started)
-    warm_s = statistics.median(warm)
+    return {"torch_s": torch_s, "cold_s": cold_s, "warm_s": statistics.median(warm)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--catalog", action="store_true", help="also grade every reference")
+    args = parser.parse_args()
+    from studykit.catalog import load_catalog
+    from studykit.grading.client import Worker
+
+    figures = measure()
+    torch_s, cold_s, warm_s = figures["torch_s"], figures["cold_s"], figures["warm_s"]
+    target = 1.3 * torch_s + 1.0
     rows = [("python -c 'import torch'", f"{torch_s:.2f} s", ""),
             ("cold exercise check", f"{cold_s:.2f} s",
              f"{cold_s / torch_s:.2f}x import torch; target <= {target:.2f} s "

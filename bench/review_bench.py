@@ -57,21 +57,29 @@ def answer_latencies(db: Path, answers: int = 300) -> list[float]:
     return latencies
 
 
+def measure(cards: int = 100_000, logs: int = 1_000_000) -> dict:
+    """Seconds to the first card; answer-and-next latencies (sorted); deck build time."""
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "deck.db"
+        started = time.perf_counter()
+        build_deck(db, cards, logs)
+        built_s = time.perf_counter() - started
+        first = first_card_seconds(db)
+        latencies = sorted(answer_latencies(db))
+    return {"built_s": built_s, "first_s": first, "latencies": latencies,
+            "p50_ms": statistics.median(latencies) * 1000,
+            "p95_ms": latencies[int(len(latencies) * 0.95)] * 1000}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cards", type=int, default=100_000)
     parser.add_argument("--logs", type=int, default=1_000_000)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "deck.db"
-        started = time.perf_counter()
-        build_deck(db, args.cards, args.logs)
-        print(f"built {args.cards:,} cards / {args.logs:,} log rows in "
-              f"{time.perf_counter() - started:.1f} s")
-        first = first_card_seconds(db)
-        lat = sorted(answer_latencies(db))
-    p50 = statistics.median(lat) * 1000
-    p95 = lat[int(len(lat) * 0.95)] * 1000
+    figures = measure(args.cards, args.logs)
+    print(f"built {args.cards:,} cards / {args.logs:,} log rows in {figures['built_s']:.1f} s")
+    first, lat = figures["first_s"], figures["latencies"]
+    p50, p95 = figures["p50_ms"], figures["p95_ms"]
     print(table([
         ("first card of `studykit review`", f"{first:.2f} s",
          f"<= 0.5 s ({'met' if first <= 0.5 else 'NOT met'})"),

@@ -12,9 +12,15 @@ from _common import BIN, table, time_command
 TARGET = 1.3
 
 
+def measure() -> dict:
+    """Median seconds of `python -c "import typer"` and of `studykit --help`."""
+    return {"typer_s": time_command([sys.executable, "-c", "import typer"]),
+            "help_s": time_command([str(BIN / "studykit"), "--help"])}
+
+
 def main() -> float:
-    typer_s = time_command([sys.executable, "-c", "import typer"])
-    help_s = time_command([str(BIN / "studykit"), "--help"])
+    figures = measure()
+    typer_s, help_s = figures["typer_s"], figures["help_s"]
     ratio = help_s / typer_s
     print(table([("python -c 'import typer'", f"{typer_s * 1000:.0f} ms", "1.00x"),
                  ("studykit --help", f"{help_s * 1000:.0f} ms", f"{ratio:.2f}x")],
