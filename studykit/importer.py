@@ -140,6 +140,7 @@ def _prepare_book(book: Book, source: str, now: str, index) -> PreparedBook:
     specs_of = [() if j else generate_cards(h.text, kind=h.kind, note=h.note,
                                             chapter=h.chapter, front=h.front)
                 for h, j in zip(hs, junk, strict=True)]
+    junk = [not specs for specs in specs_of]  # a lone heading makes no card either
     links = [index.link(h.text, h.chapter) if index and specs else _NO_LINK
              for h, specs in zip(hs, specs_of, strict=True)]
     rows, cards, paths = [], [], {}

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from studykit.cards import CardSpec
 from studykit.cards.cloze import BLANK, MAX_HIDDEN_SHARE, blank_out
-from studykit.cards.generate import generate_cards
+from studykit.cards.generate import RECALL_OPENING, generate_cards
 from studykit.cards.lexicon import stopwords, terms
 from studykit.cards.qa import question
 from studykit.cards.shapes import pool_size
@@ -141,6 +141,19 @@ def test_the_share_cap_keeps_long_spans_visible():
     assert [c.kind for c in cards] == ["recall"]  # the only span is 83% of the text
     assert answers("调用torch.cuda.device_count()可以知道这台机器上一共有几块GPU，没有GPU的机器上它返回0，写多卡代码前先用它检查一下。") == [
         "torch.cuda.device_count()", "GPU"]
+
+
+def test_a_recall_card_shows_the_opening_and_asks_for_the_rest():
+    text = "torch.cuda.device_count()很有用"
+    assert generate_cards(text, chapter="5.6 GPU") == [
+        CardSpec("recall", 1, "5.6 GPU: torch.cuda.d…", text)]
+
+
+@pytest.mark.parametrize("heading", ["梯度裁剪", "ResNet 块", "K-折交叉验证"])
+def test_a_lone_heading_has_nothing_to_recall_and_makes_no_card(heading):
+    assert generate_cards(heading, chapter="7.6 残差网络") == []
+    thought = generate_cards(heading, note="为什么要裁剪？", chapter="7.6 残差网络")
+    assert [c.kind for c in thought] == ["thought"]
 
 
 def test_stopwords_and_punctuation_are_never_hidden():
@@ -429,7 +442,7 @@ _FRAGMENTS = ["卷积层", "的", "，", "。", "optimizer.zero_grad()", "requir
 @given(st.lists(st.sampled_from(_FRAGMENTS), min_size=2, max_size=25).map("".join))
 def test_cloze_invariants(text):
     cards = generate_cards(text)
-    assert cards, "a highlight always gets a card"
+    assert cards or len(text) <= RECALL_OPENING, "a highlight with more to it gets a card"
     assert len({(c.kind, c.ordinal) for c in cards}) == len(cards)
     found = [c for c in cards if c.kind == "cloze"]
     assert len(found) <= 3

@@ -5,7 +5,9 @@
 - code  -> a ``shape`` card ("what shape comes out?", computed by ``snippet``) or a ``code``
            card ("fill in the missing line");
 - note  -> a ``thought`` card (the reader's own thought: which idea was it about?);
-- a text highlight that gives none of these -> a ``recall`` card.
+- a text highlight that gives none of these -> a ``recall`` card (its opening words on the
+  front), unless the whole highlight fits in that opening: a lone heading or term such as
+  ``梯度裁剪`` has nothing left to recall, so it makes no card.
 
 Card ids are ``<highlight id>:<kind>:<ordinal>``: the same highlight always gives the same
 kinds and ordinals (cloze ordinal 1 hides the most preferred span), so regenerating keeps
@@ -26,8 +28,9 @@ RECALL_OPENING = 12
 
 def generate_cards(text: str, *, kind: str = "text", note: str | None = None,
                    chapter: str = "", front: str | None = None) -> list[CardSpec]:
-    """Cards for one highlight that is not junk (see cards.junk.is_junk); a ``card``
-    highlight (from an Anki-style CSV) is one ``basic`` card with its own ``front``."""
+    """Cards for one highlight that is not junk (see cards.junk.is_junk), possibly none; a
+    ``card`` highlight (from an Anki-style CSV) is one ``basic`` card with its own
+    ``front``."""
     if kind == "card":
         return [CardSpec("basic", 1, front or "", text)]
     if kind == "code":
@@ -41,7 +44,7 @@ def generate_cards(text: str, *, kind: str = "text", note: str | None = None,
             cards.append(CardSpec("qa", 1, found[0], text, found[1]))
     if note and note.strip():
         cards.append(thought_card(text, note.strip(), chapter))
-    if not cards:
+    if not cards and len(text) > RECALL_OPENING:
         cards.append(recall_card(text, chapter))
     return cards
 
@@ -54,6 +57,6 @@ def thought_card(text: str, note: str, chapter: str) -> CardSpec:
 
 
 def recall_card(text: str, chapter: str) -> CardSpec:
-    opening = text[:RECALL_OPENING] + ("…" if len(text) > RECALL_OPENING else "")
+    opening = text[:RECALL_OPENING] + "…"
     where = f"{chapter}: " if chapter else ""
     return CardSpec("recall", 1, f"{where}{opening}", text)

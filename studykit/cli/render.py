@@ -21,7 +21,7 @@ def import_summary(report, dry_run: bool) -> None:
                       str(f.removed), str(f.skipped), f"+{f.cards_new}")
     console.print(table)
     console.print("[dim]upd: edited highlights (history kept) · gone: no longer in the file "
-                  "(cards suspended) · junk: image-only or fragments (no card)[/]")
+                  "(cards suspended) · junk: images, fragments, lone headings (no card)[/]")
     for f in report.files:
         for warning in f.warnings:
             console.print(f"[yellow]warning[/yellow] {_short(f.path)}: {warning}")
