@@ -8,7 +8,8 @@ cycling through them until ``--total`` highlights were generated, and prints:
 - the one-off cost of loading jieba (only paid when some highlight needs it);
 - microseconds per highlight (best of ``--repeat`` runs), overall and for the highlights
   that have a cheap span (API name, English term, number, defined term);
-- cloze coverage: the share of non-junk highlights with at least one cloze card,
+- cloze coverage: the share of non-junk highlights (those that make a card) with at least
+  one cloze card, overall and among text highlights (code blocks get shape/code cards),
   for the sample notes and for the seeds, and how many highlights needed jieba.
 """
 
@@ -41,13 +42,22 @@ def load(folder: Path, pattern: str) -> list[tuple[str, str, str | None, str]]:
 
 
 def coverage(highlights: list) -> dict:
+    """Over the highlights that make a card (the importer's non-junk): how many have a
+    cloze card, overall and among text highlights (a code block gets shape/code cards)."""
     kinds: Counter = Counter()
-    clozed = 0
+    carded = clozed = text_carded = text_clozed = 0
     for text, kind, note, chapter in highlights:
         cards = generate_cards(text, kind=kind, note=note, chapter=chapter)
+        if not cards:
+            continue
+        has_cloze = any(c.kind == "cloze" for c in cards)
         kinds.update(c.kind for c in cards)
-        clozed += any(c.kind == "cloze" for c in cards)
-    return {"highlights": len(highlights), "clozed": clozed, "kinds": kinds}
+        carded += 1
+        clozed += has_cloze
+        text_carded += kind == "text"
+        text_clozed += kind == "text" and has_cloze
+    return {"highlights": carded, "clozed": clozed, "text": text_carded,
+            "text_clozed": text_clozed, "kinds": kinds}
 
 
 def time_per_highlight(highlights: list, total: int, repeat: int) -> float:
@@ -88,6 +98,7 @@ def main() -> None:
         if group:
             c = coverage(group)
             rows.append((name, c["highlights"], f"{c['clozed'] / c['highlights']:.1%}",
+                         f"{c['text_clozed'] / c['text']:.1%} of {c['text']}",
                          " ".join(f"{k}={n}" for k, n in sorted(c["kinds"].items()))))
     needing_jieba = len(calls)
     keywords.keywords = real_keywords
@@ -95,7 +106,8 @@ def main() -> None:
     cheap = [h for h in everything if h[1] == "text" and find_spans(h[0])]
     overall = time_per_highlight(everything, options.total, options.repeat)
     cheap_us = time_per_highlight(cheap, options.total, options.repeat)
-    print(table(rows, ("notes", "non-junk highlights", "cloze coverage", "cards by kind")))
+    print(table(rows, ("notes", "highlights with cards", "cloze coverage", "of text highlights",
+                       "cards by kind")))
     print()
     print(f"jieba load (once, lazily): {jieba_load:.2f} s; highlights that needed jieba: "
           f"{needing_jieba} of {len(everything)}")
