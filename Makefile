@@ -17,6 +17,9 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q "$(TORCH_SPEC)"
 	$(BIN)/python -m pip install -q -e ".[dev]"
+	# byte-compile the package: an editable install does not, and with
+	# PYTHONDONTWRITEBYTECODE set every command would compile it again on start
+	$(BIN)/python -m compileall -q studykit
 	touch $@
 
 run: setup

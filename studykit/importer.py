@@ -11,6 +11,7 @@ import hashlib
 import json
 import multiprocessing as mp
 import os
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain
@@ -220,8 +221,27 @@ def write_prepared(deck: Deck, prepared: Prepared, *, dry_run: bool = False) -> 
         pass
     except StudykitError as exc:
         return FileResult(str(prepared.path), status="error", error=str(exc))
+    except sqlite3.IntegrityError:  # rolled back; ids are unique, so another book has them
+        return FileResult(str(prepared.path), status="error",
+                          error=str(_another_books_highlights(deck, prepared)))
     result.status = "imported"
     return result
+
+
+def _another_books_highlights(deck: Deck, prepared: Prepared) -> SourceError:
+    """Highlight ids (WeRead block ids embed the bookId) that the deck holds under another
+    book: the same export read as a different book, e.g. after its bookId line was lost."""
+    for book in prepared.books:
+        found = sql.held_by_another_book(
+            deck.conn, [row[sql.H_ID] for row in book.highlights], book.book.id)
+        if found:
+            reads_as = (f"gives bookId {book.book.weread_id}" if book.book.weread_id
+                        else "has no bookId")
+            return SourceError(
+                f"{prepared.path}: highlight {found[0]} is already in the deck, in the book "
+                f"«{found[1]}», but this file {reads_as}, so it reads as another book",
+                "keep the file's bookId as in the export you imported before")
+    raise  # an integrity error of another kind is a bug: let it show
 
 
 def _read(path: Path) -> bytes:

@@ -67,6 +67,20 @@ def test_first_import_counts_and_junk_gets_no_card(deck, tmp_path):
         "700100-1-10-40", "700100-1-50-90"}
 
 
+def test_the_same_export_without_its_book_id_fails_cleanly_and_changes_nothing(deck, tmp_path):
+    import_paths(deck, [write(tmp_path / "t.md", PLUGIN)])
+    before = highlight_rows(deck), card_rows(deck)
+    # without bookId the book is keyed by its title: another book holding the same block ids
+    report = import_paths(deck, [write(tmp_path / "copy.md", PLUGIN.replace('bookId: "700100"\n', ""))])
+    [failed] = report.files
+    assert failed.status == "error"
+    assert failed.error == (
+        f"{tmp_path / 'copy.md'}: highlight 700100-1-10-40 is already in the deck, in the book "
+        "«张量手册», but this file has no bookId, so it reads as another book — keep the "
+        "file's bookId as in the export you imported before")
+    assert (highlight_rows(deck), card_rows(deck)) == before
+
+
 def test_second_import_is_unchanged(deck, tmp_path):
     files = [write(tmp_path / "t.md", PLUGIN), write(tmp_path / "c.txt", NATIVE)]
     import_paths(deck, files)

@@ -39,6 +39,20 @@ def upsert_book(conn, book: Book, now: str) -> None:
     )
 
 
+def held_by_another_book(conn, highlight_ids: list[str],
+                         book_id: str) -> tuple[str, str] | None:
+    """The first of ``highlight_ids`` the deck holds under a book other than ``book_id``:
+    (that highlight id, that book's title); None when there is none."""
+    for chunk in _chunks(highlight_ids, 500):
+        marks = ",".join("?" * len(chunk))
+        row = conn.execute(
+            f"SELECT h.id, b.title FROM highlights h JOIN books b ON b.id = h.book_id "
+            f"WHERE h.id IN ({marks}) AND h.book_id != ? LIMIT 1", [*chunk, book_id]).fetchone()
+        if row:
+            return row[0], row[1]
+    return None
+
+
 def existing_highlights(conn, book_id: str) -> dict[str, sqlite3.Row]:
     rows = conn.execute(
         "SELECT id, chapter, text, content_hash, removed, source_file FROM highlights "

@@ -299,11 +299,11 @@ class _FileParser:
     def _on_meta(self, line: str) -> bool:
         abstract = _META_ABSTRACT.match(line)
         if abstract:
-            self.meta.setdefault("abstract", abstract.group(1).strip(" \t"))
+            self.meta.setdefault("abstract", abstract.group(1).strip())
             return True
         meta_field = _META_FIELD.match(line)
         if meta_field:
-            self.meta.setdefault(meta_field.group(1), meta_field.group(2).strip(" \t"))
+            self.meta.setdefault(meta_field.group(1), meta_field.group(2).strip())
             return True
         return False
 
