@@ -4,7 +4,8 @@
 
 - first import of a generated 50,000-highlight WeRead library vs Anki's own CSV importer
   on as many notes (the `anki` package; that column is skipped when it is missing), and
-  the unchanged re-import vs Anki's duplicate pass (import_bench.py, anki_import.py);
+  the unchanged re-import vs Anki's duplicate pass (import_bench.py, anki_import.py), each
+  pair run --repeat times (default 3), medians shown;
 - `studykit --help` vs `python -c "import typer"` (startup.py);
 - the first card of `studykit review` and answer-and-next latency on a 100,000-card /
   1,000,000-log deck (review_bench.py);
@@ -22,6 +23,7 @@ import os
 import platform
 import re
 import sqlite3
+import statistics
 import subprocess
 import sys
 import time
@@ -38,18 +40,27 @@ def verdict(ok: bool) -> str:
     return "met" if ok else "NOT met"
 
 
-def import_rows(books: int) -> list[tuple]:
-    ours = import_bench.measure(books, 100)
-    anki = anki_import.measure(ours["highlights"])
-    n = f"{ours['highlights']:,}"
-    first = (f"first import, {n} highlights ({ours['cards']:,} cards)",
+def import_rows(books: int, repeat: int) -> list[tuple]:
+    """studykit's and Anki's imports, alternately ``repeat`` times (this machine's speed
+    drifts by tens of percent within minutes): the medians, and the median of the ratios
+    taken pair by pair."""
+    pairs = []
+    for _ in range(repeat):
+        ours = import_bench.measure(books, 100)
+        pairs.append((ours, anki_import.measure(ours["highlights"])))
+    ours = {key: statistics.median(p[0][key] for p in pairs)
+            for key in ("first_s", "rate", "reimport_s")}
+    n, cards = f"{pairs[0][0]['highlights']:,}", f"{pairs[0][0]['cards']:,}"
+    first = (f"first import, {n} highlights ({cards} cards)",
              f"{ours['first_s']:.2f} s = {ours['rate']:,.0f}/s")
     again = (f"unchanged re-import, {n}", f"{ours['reimport_s']:.2f} s")
-    if anki is None:
-        skipped = ("Anki: not installed", "-", ">= 1.0x", "skipped")
-        return [first + skipped, again + ("Anki: not installed", "-", "<= 1.0x", "skipped")]
-    rate_ratio = ours["rate"] / anki["rate"]
-    time_ratio = ours["reimport_s"] / anki["reimport_s"]
+    if pairs[0][1] is None:
+        return [first + ("Anki: not installed", "-", ">= 1.0x", "skipped"),
+                again + ("Anki: not installed", "-", "<= 1.0x", "skipped")]
+    anki = {key: statistics.median(p[1][key] for p in pairs)
+            for key in ("first_s", "rate", "reimport_s")}
+    rate_ratio = statistics.median(p[0]["rate"] / p[1]["rate"] for p in pairs)
+    time_ratio = statistics.median(p[0]["reimport_s"] / p[1]["reimport_s"] for p in pairs)
     return [first + (f"Anki CSV {anki['first_s']:.2f} s = {anki['rate']:,.0f}/s",
                      f"{rate_ratio:.2f}x rate", ">= 1.0x", verdict(rate_ratio >= 1.0)),
             again + (f"Anki duplicates {anki['reimport_s']:.2f} s", f"{time_ratio:.2f}x time",
@@ -111,9 +122,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="tenfold smaller sizes")
     parser.add_argument("--no-suite", action="store_true", help="skip the test suite")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="import runs (each studykit then Anki); medians are shown")
     args = parser.parse_args()
     scale = 10 if args.quick else 1
-    rows = import_rows(500 // scale)
+    rows = import_rows(500 // scale, args.repeat)
     rows.append(startup_row())
     rows += review_rows(100_000 // scale, 1_000_000 // scale)
     rows += grading_rows()
