@@ -13,16 +13,19 @@ REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 
 
-def time_command(argv: list[str], runs: int = 15, env: dict | None = None) -> float:
-    """Median wall time of ``argv`` over ``runs`` runs (after one warm-up), in seconds."""
+def time_commands(*argvs: list[str], runs: int = 15, env: dict | None = None) -> list[float]:
+    """Median wall time of each command over ``runs`` runs (after one warm-up each), in
+    seconds. The commands take turns, so a drift in the machine's speed (tens of percent
+    within minutes on a shared machine) weighs on all of them alike."""
     full_env = dict(os.environ, **(env or {}))
-    subprocess.run(argv, capture_output=True, env=full_env, check=False)
-    samples = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        subprocess.run(argv, capture_output=True, env=full_env, check=False)
-        samples.append(time.perf_counter() - started)
-    return statistics.median(samples)
+    samples: list[list[float]] = [[] for _ in argvs]
+    for round_ in range(runs + 1):
+        for argv, times in zip(argvs, samples, strict=True):
+            started = time.perf_counter()
+            subprocess.run(argv, capture_output=True, env=full_env, check=False)
+            if round_:  # round 0 warms the caches
+                times.append(time.perf_counter() - started)
+    return [statistics.median(times) for times in samples]
 
 
 def table(rows: list[tuple], headers: tuple) -> str:

@@ -15,7 +15,7 @@ import statistics
 import sys
 import time
 
-from _common import BIN, table, time_command
+from _common import BIN, table, time_commands
 
 SMALL = "tensors/view_vs_copy"
 
@@ -27,9 +27,10 @@ def measure() -> dict:
     from studykit.grading.client import Worker
 
     exercise = get_exercise(SMALL)
-    torch_s = time_command([sys.executable, "-c", "import torch"], runs=5)
-    cold_s = time_command([str(BIN / "studykit"), "exercise", "check", SMALL, "--file",
-                           str(exercise.solution)], runs=5)
+    torch_s, cold_s = time_commands(
+        [sys.executable, "-c", "import torch"],
+        [str(BIN / "studykit"), "exercise", "check", SMALL, "--file", str(exercise.solution)],
+        runs=5)
     with Worker() as worker:
         worker.grade(exercise, exercise.solution)
         warm = []
