@@ -2,8 +2,8 @@
 
     .venv/bin/python bench/import_bench.py [--books 500] [--per-book 100]
 
-Prints the first-import rate (highlights/s) and the unchanged re-import time of the whole
-`studykit import` command, next to Anki's own CSV importer on as many notes when the
+Prints the first-import rate (highlights/s), the unchanged re-import time and the time of
+a re-import after one highlight was added to one book, of the whole `studykit import` command, next to Anki's own CSV importer on as many notes when the
 `anki` package is installed (see anki_import.py). Targets: first import >= 1.0x Anki's
 notes/s; unchanged re-import <= 1.0x Anki's duplicate pass.
 """
@@ -61,7 +61,8 @@ def run_import(folder: Path, db: Path) -> tuple[float, dict]:
 
 
 def measure(books: int = 500, per_book: int = 100) -> dict:
-    """Seconds of the first and of an unchanged re-import of a generated library."""
+    """Seconds of the first and of an unchanged re-import of a generated library, and of a
+    re-import after reading went on in one book (one highlight appended to its file)."""
     total = books * per_book
     with tempfile.TemporaryDirectory() as tmp:
         folder, db = Path(tmp) / "library", Path(tmp) / "deck.db"
@@ -69,10 +70,15 @@ def measure(books: int = 500, per_book: int = 100) -> dict:
         generate(folder, books, per_book)
         first_s, first = run_import(folder, db)
         again_s, again = run_import(folder, db)
+        with (folder / "book0000.md").open("a", encoding="utf-8") as book:
+            book.write(f"- 📌 {sentence(random.Random(1))} ^900000-9-1-60\n")
+        grown_s, grown = run_import(folder, db)
     assert first["highlights"]["new"] == total, first
     assert again["highlights"]["unchanged"] == total, again
+    assert grown["highlights"] == {"new": 1, "updated": 0, "unchanged": total,
+                                   "removed": 0}, grown
     return {"highlights": total, "cards": first["cards"]["new"], "first_s": first_s,
-            "rate": total / first_s, "reimport_s": again_s}
+            "rate": total / first_s, "reimport_s": again_s, "grown_s": grown_s}
 
 
 def main() -> None:
@@ -86,15 +92,17 @@ def main() -> None:
     anki = measure_anki(ours["highlights"])
     rows = [("first import", f"{ours['first_s']:.2f} s", f"{ours['rate']:,.0f}/s"),
             ("unchanged re-import", f"{ours['reimport_s']:.2f} s", "")]
+    grown = ("re-import, one highlight added", f"{ours['grown_s']:.2f} s", "")
     if anki:
         rows[0] += (f"{anki['first_s']:.2f} s = {anki['rate']:,.0f}/s",
                     f"{ours['rate'] / anki['rate']:.2f}x Anki's rate")
         rows[1] += (f"{anki['reimport_s']:.2f} s",
                     f"{ours['reimport_s'] / anki['reimport_s']:.2f}x Anki's time")
         headers = ("step", "studykit", "rate", "Anki CSV import", "ratio")
+        grown += ("", "")
     else:
         headers = ("step", "studykit", "rate")
-    print(table(rows, headers))
+    print(table([*rows, grown], headers))
     print(f"{ours['highlights']:,} highlights, {ours['cards']:,} cards created and linked"
           + ("" if anki else "; Anki column skipped: pip install anki"))
 

@@ -94,18 +94,24 @@ class PreparedBook:
     """One book of a prepared file, as rows ready to write (see deck.imports): ``book``
     keeps its metadata and notes (its highlights are in ``highlights``), ``cards[i]`` are
     the card rows of highlight ``i`` (none for junk), ``anchored[i]`` whether its id is a
-    WeRead block id (one without keeps an edited passage's id by resemblance)."""
+    WeRead block id (one without keeps an edited passage's id by resemblance).
+
+    ``kept`` holds, by position, the highlights the deck already had unchanged from this
+    file: no cards were made for them (their cards stay as they are). Should the deck have
+    changed under one by the time the file is written, its cards are made then."""
 
     book: Book
     highlights: list[tuple]
     cards: list[list[tuple]]
     anchored: list[bool]
+    kept: dict[int, Highlight] = field(default_factory=dict)
 
 
 @dataclass
 class Prepared:
-    """A file read, hashed, parsed and turned into rows: pure work, no database, done in
-    worker processes when there are many files (rows pickle far faster than objects)."""
+    """A file read and hashed, and unless unchanged or unreadable, parsed and turned into
+    rows: pure work, no database, done in worker processes when there are many files (rows
+    pickle far faster than objects)."""
 
     path: Path
     key: str
@@ -115,32 +121,77 @@ class Prepared:
     error: str | None = None
 
 
-def prepare_file(path: Path, known_digest: str | None, now: str | None = None) -> Prepared:
-    prepared = Prepared(path, str(path.resolve()))
+@dataclass
+class Job:
+    """A new or changed file to prepare, read and hashed already; ``current`` maps the ids
+    of the highlights the deck holds from it (not removed) to their content hash and junk
+    flag."""
+
+    path: Path
+    key: str
+    data: bytes
+    digest: str
+    current: dict[str, tuple[str, int]]
+    now: str
+
+
+def prepared_files(deck: Deck, files: list[Path]) -> Iterator[Prepared]:
+    """Each file prepared, in order. Reading and hashing happen here (an unchanged file is
+    done with that); the rest in worker processes when there are many files and cores."""
+    known = sql.source_digests(deck.conn)
+    now = to_db_time(utc_now())
+    triaged = [_triage(deck, path, known, now) for path in files]
+    prepared = _prepare_all([t for t in triaged if isinstance(t, Job)])
+    for item in triaged:
+        yield next(prepared) if isinstance(item, Job) else item
+
+
+def _triage(deck: Deck, path: Path, known: dict[str, str], now: str) -> Prepared | Job:
+    key = str(path.resolve())
     try:
         data = _read(path)
-        prepared.digest = hashlib.sha256(data).hexdigest()
-        if prepared.digest == known_digest:
-            prepared.unchanged = True
-            return prepared
-        books = parse_text(decode(data, str(path)), path.name)
+    except SourceError as exc:
+        return Prepared(path, key, error=str(exc))
+    digest = hashlib.sha256(data).hexdigest()
+    if digest == known.get(key):
+        return Prepared(path, key, digest, unchanged=True)
+    current = sql.source_highlights(deck.conn, key) if key in known else {}
+    return Job(path, key, data, digest, current, now)
+
+
+def _prepare_all(jobs: list[Job]) -> Iterator[Prepared]:
+    workers = min(PARALLEL_WORKERS, os.cpu_count() or 1)
+    if len(jobs) < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
+        yield from map(prepare, jobs)
+        return
+    get_index()  # build it once here, for the forked workers
+    with mp.get_context("fork").Pool(workers) as pool:
+        yield from pool.imap(prepare, jobs, chunksize=4)
+
+
+def prepare(job: Job) -> Prepared:
+    prepared = Prepared(job.path, job.key, job.digest)
+    try:
+        books = parse_text(decode(job.data, str(job.path)), job.path.name)
     except StudykitError as exc:
         prepared.error = str(exc)
         return prepared
-    now = now or to_db_time(utc_now())
     index = get_index()
-    prepared.books = [_prepare_book(book, prepared.key, now, index) for book in books]
+    prepared.books = [_prepare_book(book, job, index) for book in books]
     return prepared
 
 
-def _prepare_book(book: Book, source: str, now: str, index: LinkIndex | None) -> PreparedBook:
+def _prepare_book(book: Book, job: Job, index: LinkIndex | None) -> PreparedBook:
     # in phases (all cards, then all links, then all rows) rather than highlight by
     # highlight: each phase's code and tables stay in the CPU's caches (~30% faster).
     # A highlight without cards (an image, a fragment, a lone heading) is junk.
     hs = book.highlights
-    specs_of = [() if is_junk(h.text, h.kind) else
+    hashes = [_content_hash(h) for h in hs]
+    kept = {i: h for i, (h, digest) in enumerate(zip(hs, hashes, strict=True))
+            if job.current.get(h.id, ("",))[0] == digest}
+    specs_of = [() if i in kept or is_junk(h.text, h.kind) else
                 generate_cards(h.text, kind=h.kind, note=h.note, chapter=h.chapter,
-                               front=h.front) for h in hs]
+                               front=h.front) for i, h in enumerate(hs)]
     links = [index.link(h.text, h.chapter) if index and specs else _NO_LINK
              for h, specs in zip(hs, specs_of, strict=True)]
     rows, cards, paths = [], [], {}
@@ -148,38 +199,34 @@ def _prepare_book(book: Book, source: str, now: str, index: LinkIndex | None) ->
         path = paths.get(h.chapter_path)
         if path is None:
             path = paths[h.chapter_path] = json.dumps(h.chapter_path, ensure_ascii=False)
-        rows.append(sql.highlight_row(book.id, h, position, source, _content_hash(h),
-                                      not specs, now, path))
-        cards.append([sql.card_row(h.id, book.id, spec.kind, spec.ordinal, spec.front,
-                                   spec.back, spec.answer, link, now) for spec in specs])
+        junk = job.current[h.id][1] if position in kept else not specs
+        rows.append(sql.highlight_row(book.id, h, position, job.key, hashes[position], junk,
+                                      job.now, path))
+        cards.append(_card_rows(h, book.id, specs, link, job.now))
     book.highlights = []
-    return PreparedBook(book, rows, cards, [h.block_id is not None for h in hs])
+    return PreparedBook(book, rows, cards, [h.block_id is not None for h in hs], kept)
 
 
-def _prepare_star(args: tuple[Path, str | None, str]) -> Prepared:
-    return prepare_file(*args)
+def _card_rows(h: Highlight, book_id: str, specs, link, now: str) -> list[tuple]:
+    return [sql.card_row(h.id, book_id, spec.kind, spec.ordinal, spec.front, spec.back,
+                         spec.answer, link, now) for spec in specs]
 
 
-def prepared_files(files: list[Path], known: dict[str, str]) -> Iterator[Prepared]:
-    """Prepare files in order; in worker processes when there are many and cores to spare."""
-    now = to_db_time(utc_now())
-    jobs = [(f, known.get(str(f.resolve())), now) for f in files]
-    workers = min(PARALLEL_WORKERS, os.cpu_count() or 1)
-    if len(files) < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
-        yield from map(_prepare_star, jobs)
-        return
-    if any(digest is None for _, digest, _ in jobs):
-        get_index()  # new files will link: build it once here, for the forked workers
-    with mp.get_context("fork").Pool(workers) as pool:
-        yield from pool.imap(_prepare_star, jobs, chunksize=4)
+def _cards_made_late(h: Highlight, book_id: str, now: str) -> list[tuple]:
+    """The card rows of a kept highlight the deck no longer holds unchanged."""
+    if is_junk(h.text, h.kind):
+        return []
+    specs = generate_cards(h.text, kind=h.kind, note=h.note, chapter=h.chapter,
+                           front=h.front)
+    index = get_index()
+    link = index.link(h.text, h.chapter) if index and specs else _NO_LINK
+    return _card_rows(h, book_id, specs, link, now)
 
 
 def import_paths(deck: Deck, paths: Iterable[Path], *, dry_run: bool = False,
                  on_file: Callable[[FileResult], None] | None = None) -> ImportReport:
     report = ImportReport()
-    files = collect_files(paths)
-    known = sql.source_digests(deck.conn)
-    for prepared in prepared_files(files, known):
+    for prepared in prepared_files(deck, collect_files(paths)):
         result = write_prepared(deck, prepared, dry_run=dry_run)
         report.files.append(result)
         if on_file:
@@ -188,8 +235,7 @@ def import_paths(deck: Deck, paths: Iterable[Path], *, dry_run: bool = False,
 
 
 def import_file(deck: Deck, path: Path, *, dry_run: bool = False) -> FileResult:
-    known = sql.source_row(deck.conn, str(path.resolve()))
-    return write_prepared(deck, prepare_file(path, known and known["sha256"]), dry_run=dry_run)
+    return write_prepared(deck, next(prepared_files(deck, [path])), dry_run=dry_run)
 
 
 def write_prepared(deck: Deck, prepared: Prepared, *, dry_run: bool = False) -> FileResult:
@@ -260,7 +306,7 @@ def _import_book(conn, prepared: PreparedBook, source: str, result: FileResult) 
     result.warnings += book.warnings
     result.skipped += sum(row[sql.H_JUNK] for row in prepared.highlights)
     old = sql.existing_highlights(conn, book.id)
-    if old:
+    if old or prepared.kept:
         _merge_book(conn, prepared, old, source, result, now)
     else:  # a book new to the deck: every row goes in as it is
         sql.insert_highlights(conn, prepared.highlights)
@@ -276,19 +322,23 @@ def _merge_book(conn, prepared: PreparedBook, old: dict, source: str, result: Fi
     vanished from this file; unchanged highlights and their cards are left alone."""
     rows, cards = _keep_ids_of_edited(prepared, old, source)
     inserts, updates, restored, changed = [], [], [], []
-    for row, card_rows in zip(rows, cards, strict=True):
+    for position, (row, card_rows) in enumerate(zip(rows, cards, strict=True)):
         previous = old.get(row[sql.H_ID])
+        if (previous is not None and previous["content_hash"] == row[sql.H_HASH]
+                and not previous["removed"]):
+            result.unchanged += 1
+            continue
+        if position in prepared.kept:  # another file of this import changed it meanwhile
+            card_rows = _cards_made_late(prepared.kept[position], prepared.book.id, now)
+            row = sql.with_junk(row, not card_rows)
         if previous is None:
             inserts.append(row)
             result.new += 1
-        elif previous["content_hash"] != row[sql.H_HASH] or previous["removed"]:
+        else:
             updates.append(row)
             result.updated += 1
             if previous["removed"]:
                 restored.append(row[sql.H_ID])
-        else:
-            result.unchanged += 1
-            continue
         changed.append((row[sql.H_ID], card_rows))
     sql.insert_highlights(conn, inserts)
     sql.update_highlights(conn, updates)

@@ -98,6 +98,40 @@ def test_touching_a_file_without_changes_reports_unchanged(deck, tmp_path):
     assert again["highlights"] == {"new": 0, "updated": 0, "unchanged": 3, "removed": 0}
 
 
+MORE = """> 📌 学习率太大时损失会震荡甚至发散。
+> ⏱ 2024-05-02 09:00:00 ^700100-1-120-150
+"""
+
+
+def test_cards_are_made_only_for_new_and_changed_highlights(deck, tmp_path, monkeypatch):
+    from studykit import importer
+
+    path = write(tmp_path / "t.md", PLUGIN)
+    import_paths(deck, [path])
+    made = []
+    real = importer.generate_cards
+    monkeypatch.setattr(importer, "generate_cards", lambda text, **kw: made.append(text) or
+                        real(text, **kw))
+    write(path, PLUGIN + MORE)  # reading went on: one highlight more in the same file
+    report = import_paths(deck, [path]).to_json()
+    assert report["highlights"] == {"new": 1, "updated": 0, "unchanged": 3, "removed": 0}
+    assert report["skipped"] == 1  # the kept image highlight still counts as junk
+    assert made == ["学习率太大时损失会震荡甚至发散。"]
+
+
+def test_a_kept_highlight_another_file_changed_meanwhile_gets_its_cards(deck, tmp_path):
+    first = write(tmp_path / "b.md", PLUGIN)
+    import_paths(deck, [first])
+    # a.md (read first) rewrites a highlight of b.md; b.md grew, and still has the old text
+    other = PLUGIN.replace("共享同一块内存", "共享同一块存储")
+    write(first, PLUGIN + MORE)
+    import_paths(deck, [write(tmp_path / "a.md", other), first])
+    row = highlight_rows(deck)["700100-1-10-40"]
+    assert "共享同一块内存" in row["text"] and row["source_file"] == str(first.resolve())
+    cards = [c for c in card_rows(deck).values() if c["highlight_id"] == "700100-1-10-40"]
+    assert cards and all(not c["suspended"] and "共享同一块内存" in c["back"] for c in cards)
+
+
 def _review(deck, highlight_id):
     deck.conn.execute(
         "UPDATE cards SET state = 2, reps = 5, stability = 12.5, due = '2030-01-01T00:00:00Z' "

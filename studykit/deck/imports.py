@@ -53,6 +53,13 @@ def held_by_another_book(conn, highlight_ids: list[str],
     return None
 
 
+def source_highlights(conn, source: str) -> dict[str, tuple[str, int]]:
+    """id -> (content hash, junk) of the highlights the deck holds from one file."""
+    return {row[0]: (row[1], row[2]) for row in conn.execute(
+        "SELECT id, content_hash, junk FROM highlights WHERE source_file = ? AND removed = 0",
+        (source,))}
+
+
 def existing_highlights(conn, book_id: str) -> dict[str, sqlite3.Row]:
     rows = conn.execute(
         "SELECT id, chapter, text, content_hash, removed, source_file FROM highlights "
@@ -77,6 +84,10 @@ def highlight_row(book_id: str, h: Highlight, position: int, source: str, conten
 
 def renamed_highlight(row: tuple, new_id: str) -> tuple:
     return (new_id, *row[1:])
+
+
+def with_junk(row: tuple, junk: bool) -> tuple:
+    return (*row[:H_JUNK], int(junk), *row[H_JUNK + 1:])
 
 
 def insert_highlights(conn, rows: Iterable[tuple]) -> None:
