@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 
+from studykit.cards import CardSpec
 from studykit.cards.generate import generate_cards
 from studykit.cards.junk import is_junk
 from studykit.deck import Deck, to_db_time, utc_now
@@ -189,11 +190,8 @@ def _prepare_book(book: Book, job: Job, index: LinkIndex | None) -> PreparedBook
     hashes = [_content_hash(h) for h in hs]
     kept = {i: h for i, (h, digest) in enumerate(zip(hs, hashes, strict=True))
             if job.current.get(h.id, ("",))[0] == digest}
-    specs_of = [() if i in kept or is_junk(h.text, h.kind) else
-                generate_cards(h.text, kind=h.kind, note=h.note, chapter=h.chapter,
-                               front=h.front) for i, h in enumerate(hs)]
-    links = [index.link(h.text, h.chapter) if index and specs else _NO_LINK
-             for h, specs in zip(hs, specs_of, strict=True)]
+    specs_of = [() if i in kept else _specs(h) for i, h in enumerate(hs)]
+    links = [_link(index, h, specs) for h, specs in zip(hs, specs_of, strict=True)]
     rows, cards, paths = [], [], {}
     for position, (h, specs, link) in enumerate(zip(hs, specs_of, links, strict=True)):
         path = paths.get(h.chapter_path)
@@ -212,15 +210,20 @@ def _card_rows(h: Highlight, book_id: str, specs, link, now: str) -> list[tuple]
                          spec.answer, link, now) for spec in specs]
 
 
+def _specs(h: Highlight) -> list[CardSpec] | tuple[()]:
+    if is_junk(h.text, h.kind):
+        return ()
+    return generate_cards(h.text, kind=h.kind, note=h.note, chapter=h.chapter, front=h.front)
+
+
+def _link(index: LinkIndex | None, h: Highlight, specs) -> tuple:
+    return index.link(h.text, h.chapter) if index and specs else _NO_LINK
+
+
 def _cards_made_late(h: Highlight, book_id: str, now: str) -> list[tuple]:
     """The card rows of a kept highlight the deck no longer holds unchanged."""
-    if is_junk(h.text, h.kind):
-        return []
-    specs = generate_cards(h.text, kind=h.kind, note=h.note, chapter=h.chapter,
-                           front=h.front)
-    index = get_index()
-    link = index.link(h.text, h.chapter) if index and specs else _NO_LINK
-    return _card_rows(h, book_id, specs, link, now)
+    specs = _specs(h)
+    return _card_rows(h, book_id, specs, _link(get_index(), h, specs), now)
 
 
 def import_paths(deck: Deck, paths: Iterable[Path], *, dry_run: bool = False,
@@ -265,13 +268,15 @@ def write_prepared(deck: Deck, prepared: Prepared, *, dry_run: bool = False) -> 
     except StudykitError as exc:
         return FileResult(str(prepared.path), status="error", error=str(exc))
     except sqlite3.IntegrityError:  # rolled back; ids are unique, so another book has them
-        return FileResult(str(prepared.path), status="error",
-                          error=str(_another_books_highlights(deck, prepared)))
+        conflict = _another_books_highlights(deck, prepared)
+        if conflict is None:
+            raise  # an integrity error of another kind is a bug: let it show
+        return FileResult(str(prepared.path), status="error", error=str(conflict))
     result.status = "imported"
     return result
 
 
-def _another_books_highlights(deck: Deck, prepared: Prepared) -> SourceError:
+def _another_books_highlights(deck: Deck, prepared: Prepared) -> SourceError | None:
     """Highlight ids (WeRead block ids embed the bookId) that the deck holds under another
     book: the same export read as a different book, e.g. after its bookId line was lost."""
     for book in prepared.books:
@@ -284,7 +289,7 @@ def _another_books_highlights(deck: Deck, prepared: Prepared) -> SourceError:
                 f"{prepared.path}: highlight {found[0]} is already in the deck, in the book "
                 f"«{found[1]}», but this file {reads_as}, so it reads as another book",
                 "keep the file's bookId as in the export you imported before")
-    raise  # an integrity error of another kind is a bug: let it show
+    return None
 
 
 def _read(path: Path) -> bytes:

@@ -148,8 +148,8 @@ def existing_cards(conn, highlight_ids: list[str]) -> dict[str, tuple]:
     for chunk in _chunks(highlight_ids, 500):
         marks = ",".join("?" * len(chunk))
         for row in conn.execute(
-                "SELECT id, front, back, COALESCE(answer, ''), highlight_id, suspend_reason, exercise_id "
-                f"FROM cards WHERE highlight_id IN ({marks})", chunk):
+                "SELECT id, front, back, COALESCE(answer, ''), highlight_id, suspend_reason, "
+                f"exercise_id FROM cards WHERE highlight_id IN ({marks})", chunk):
             found[row[0]] = tuple(row[1:])
     return found
 
