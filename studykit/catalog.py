@@ -21,8 +21,6 @@ from pathlib import Path
 
 from studykit.errors import ExerciseError, NotFound
 
-TOPICS = ("tensors", "autograd", "conv", "layers", "losses", "data", "training",
-          "architectures", "sequence")
 DEVICE_POLICIES = ("cpu", "cuda-if-available")
 ID_PATTERN = re.compile(r"^([a-z]+)/([a-z0-9_]+)$")
 DEFAULT_TIME_LIMIT = 10
@@ -104,8 +102,10 @@ def _parse_entry(entry: dict, root: Path, problems: list[str]) -> Exercise | Non
     match = ID_PATTERN.match(ex_id)
     where = ex_id or "an entry without id"
     before = len(problems)
-    if not match or match.group(1) not in TOPICS:
-        problems.append(f"{where}: id must be <topic>/<slug> with topic in {', '.join(TOPICS)}")
+    if not match:
+        problems.append(f"{where}: id must be <topic>/<slug> (lowercase letters, digits, _)")
+    elif not (root / match.group(1) / "README.md").is_file():
+        problems.append(f"{where}: topic folder {match.group(1)}/ needs a README.md")
     if entry.get("topic") != (match.group(1) if match else None):
         problems.append(f"{where}: topic must match the id's prefix")
     keywords = entry.get("keywords") or {}
@@ -129,6 +129,11 @@ def _parse_entry(entry: dict, root: Path, problems: list[str]) -> Exercise | Non
         hints=tuple(hints), time_limit=float(entry.get("time_limit", DEFAULT_TIME_LIMIT)),
         device=entry.get("device", "cpu"), root=root,
     )
+
+
+def topics(catalog: tuple[Exercise, ...] | None = None) -> tuple[str, ...]:
+    """The catalog's topics in course order (the order of their first exercise)."""
+    return tuple(dict.fromkeys(e.topic for e in (catalog or load_catalog())))
 
 
 def get_exercise(exercise_id: str, root: Path | None = None) -> Exercise:

@@ -45,7 +45,7 @@ from itertools import chain
 from pathlib import Path
 from typing import NamedTuple
 
-from studykit.catalog import TOPICS, Exercise, catalog_root, load_catalog
+from studykit.catalog import Exercise, catalog_root, load_catalog, topics
 from studykit.errors import StudykitError
 
 KEYWORD_WEIGHT, TITLE_WEIGHT, PROMPT_WEIGHT = 3.0, 2.0, 1.0
@@ -156,13 +156,13 @@ class LinkIndex:
 
 
 def build_index(catalog: tuple[Exercise, ...], root: Path) -> LinkIndex:
-    topics = [t for t in TOPICS if any(ex.topic == t for ex in catalog)]
-    topic_of = tuple(topics.index(ex.topic) for ex in catalog)
+    names = list(topics(catalog))
+    topic_of = tuple(names.index(ex.topic) for ex in catalog)
     members = tuple(tuple(i for i, t in enumerate(topic_of) if t == k)
-                    for k in range(len(topics)))
+                    for k in range(len(names)))
     exercises = _tfidf([_exercise_bag(ex) for ex in catalog])
     topic_bags = _tfidf([_topic_bag(root, t, [catalog[i] for i in members[k]])
-                         for k, t in enumerate(topics)])
+                         for k, t in enumerate(names)])
     bonuses = _keyword_bonuses(catalog)
     scale = _scale(exercises, topic_bags, topic_of, bonuses)
     vectors = _packed(exercises, topic_bags, members, scale)

@@ -16,7 +16,7 @@ import pytest
 from conftest import HIGHLIGHTS, REPO, SEEDS, run_cli
 
 from studykit import linking
-from studykit.catalog import TOPICS, load_catalog
+from studykit.catalog import load_catalog, topics
 from studykit.importer import import_paths
 
 sys.path.insert(0, str(REPO / "bench"))
@@ -40,8 +40,8 @@ def test_the_labels_are_many_cover_every_topic_and_quote_no_seed_text():
     rows = link_accuracy.read_labels()
     assert len(rows) >= 150
     assert len({(source, key) for source, key, _, _ in rows}) == len(rows)
-    assert {t for _, _, topics, _ in rows for t in topics} == set(TOPICS)
-    assert {topics[0] for _, _, topics, _ in rows} == set(TOPICS)
+    assert {t for _, _, ts, _ in rows for t in ts} == set(topics())
+    assert {ts[0] for _, _, ts, _ in rows} == set(topics())
     assert all(source.startswith(("seeds/", "highlights/")) for source, _, _, _ in rows)
     seed_rows = [r for r in rows if r[0].startswith("seeds/")]
     assert all(key.isascii() and note.isascii() for _, key, _, note in seed_rows)
@@ -118,6 +118,8 @@ CATALOG = """exercises:
 def test_the_index_is_cached_per_catalog_version(tmp_path):
     info = tmp_path / "info.yaml"
     info.write_text(CATALOG.format(first="广播", second="步幅"), encoding="utf-8")
+    (tmp_path / "tensors").mkdir()
+    (tmp_path / "tensors" / "README.md").write_text("# Tensors\n", encoding="utf-8")
     index = linking.get_index(tmp_path)
     assert linking.get_index(tmp_path) is index
     assert index.link("广播机制").exercise_id == "tensors/first"
