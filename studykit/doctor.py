@@ -43,19 +43,12 @@ def _torch() -> tuple[str, bool, str]:
 
 
 def _deck(db: Path) -> tuple[str, bool, str]:
-    from studykit.deck import Deck
-    from studykit.errors import StudykitError
+    """The deck is a studykit deck and passes SQLite's integrity check (read-only: doctor
+    changes nothing); when damaged, the way out (the newest good backup to restore)."""
+    from studykit.deck.health import deck_health
 
-    if not db.exists():
-        return "deck", True, f"{db} (not created yet; `studykit import` creates it)"
-    try:
-        with Deck(db) as deck:
-            check = deck.conn.execute("PRAGMA integrity_check").fetchone()[0]
-            cards = deck.conn.execute("SELECT COUNT(*) FROM cards").fetchone()[0]
-            version = deck.schema_version()
-    except StudykitError as exc:
-        return "deck", False, str(exc)
-    return "deck", check == "ok", f"{db}: schema v{version}, {cards} cards, integrity {check}"
+    ok, detail = deck_health(db)
+    return "deck", ok, detail
 
 
 def _catalog() -> tuple[str, bool, str]:

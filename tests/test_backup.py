@@ -39,7 +39,9 @@ def test_restore_refuses_a_file_that_is_not_a_deck(tmp_path):
         conn.execute("CREATE TABLE t (x)")
     out = run_cli("restore", str(bogus), "--db", str(db))
     assert out.returncode == 1
-    assert out.stderr == f"studykit: error: {bogus} is not a studykit deck — pick a file made by backup\n"
+    assert out.stderr == (f"studykit: error: {bogus} is not a studykit deck (an SQLite database "
+                          "of another program, with tables t) — pick a file made by "
+                          "`studykit backup`\n")
     assert count(db) > 0
 
 

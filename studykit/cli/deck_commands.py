@@ -90,22 +90,30 @@ def doctor_command(ctx: typer.Context, db: Path | None = DbOption) -> None:
 def backup_command(ctx: typer.Context, db: Path | None = DbOption,
                    output: Path | None = typer.Option(None, "-o", "--output",
                                                       help="Where to write the copy.")) -> None:
-    """A consistent copy of the deck (SQLite's backup API; safe while reviewing)."""
-    from studykit.deck import Deck, backup_name
+    """A verified copy of the deck (SQLite's backup API, then an integrity check of the
+    copy; safe while reviewing). A damaged deck gives an error, never a corrupt backup."""
+    from studykit.deck import Deck
+    from studykit.deck.backups import backup_name
 
     path = deck_path(ctx, db)
     with Deck(path) as deck:
         target = deck.backup(output or backup_name(path))
-    typer.echo(f"backed up {path} to {target}")
+    typer.echo(f"backed up {path} to {target} (integrity checked)")
 
 
 @app.command("restore")
 def restore_command(ctx: typer.Context, backup: Path = typer.Argument(..., help="A backup file."),
                     db: Path | None = DbOption) -> None:
-    """Replace the deck with a backup (the current deck is backed up first)."""
-    from studykit.deck import restore
+    """Replace the deck with a backup. The replaced deck is always kept in the backups
+    folder: copied when sound, moved aside whole when damaged or unreadable."""
+    from studykit.deck.backups import restore
 
     path = deck_path(ctx, db)
-    saved = restore(backup, path)
-    kept = f" (the previous deck is kept at {saved})" if saved else ""
+    restored = restore(backup, path)
+    if restored.kept is None:
+        kept = ""
+    elif restored.moved:
+        kept = f" (the damaged or unreadable file was moved to {restored.kept})"
+    else:
+        kept = f" (the previous deck is kept at {restored.kept})"
     typer.echo(f"restored {path} from {backup}{kept}")

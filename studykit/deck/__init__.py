@@ -1,8 +1,9 @@
 """The deck: the one place that touches SQLite.
 
-Opening a :class:`Deck` creates the file when needed, applies pending numbered
-migrations (backing the file up first), and sets WAL mode, foreign keys and a busy
-timeout. Every write goes through :meth:`Deck.transaction`.
+Opening a :class:`Deck` checks that the file is a deck (``PRAGMA application_id``, see
+:mod:`studykit.deck.identity`) or creates it, applies pending numbered migrations
+(backing the file up first), and sets WAL mode, foreign keys and a busy timeout. Every
+write goes through :meth:`Deck.transaction`. Backups and restores: :mod:`.backups`.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
+from studykit.deck.health import deck_error, read_only_uri
+from studykit.deck.identity import APPLICATION_ID, DECK, NEW, identify
 from studykit.deck.migrations import LATEST, MIGRATIONS
 from studykit.errors import DeckError
 
@@ -34,14 +37,28 @@ def from_db_time(text: str) -> datetime:
 
 
 class Deck:
+    """An open deck. The file is identified first (see :mod:`studykit.deck.identity`): a
+    missing or empty file becomes a deck, a deck of an older studykit is adopted, any other
+    file is refused untouched. An SQLite error caused by the file (damaged, read-only,
+    busy, disk full) that escapes a ``with Deck(...)`` block becomes a one-line DeckError."""
+
     def __init__(self, path: Path | str, *, readonly: bool = False) -> None:
         self.path = Path(path)
-        self.conn = _connect(self.path, readonly)
         self._in_transaction = False
-        if not readonly:
-            self._migrate()
-        else:
+        if readonly:
+            if identify(self.path) == NEW:
+                raise DeckError(f"no deck at {self.path}",
+                                "import some notes first: studykit import PATH")
+            self.conn = _connect(self.path, readonly=True)
             self._check_version()
+            return
+        kind = identify(self.path)
+        self.conn = _connect(self.path, readonly=False)
+        try:
+            self._migrate(adopt=kind != DECK)
+        except BaseException:
+            self.conn.close()
+            raise
 
     # -- plumbing ---------------------------------------------------------------
     def close(self) -> None:
@@ -50,8 +67,12 @@ class Deck:
     def __enter__(self) -> Deck:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, exc_type, exc, tb) -> None:
         self.close()
+        if isinstance(exc, sqlite3.Error):
+            known = deck_error(self.path, exc)
+            if known is not None:
+                raise known from None
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -89,7 +110,10 @@ class Deck:
         return self.conn.execute("SELECT COALESCE(MAX(id), 0) FROM migrations").fetchone()[0]
 
     def _check_version(self) -> int:
-        version = self.schema_version()
+        try:
+            version = self.schema_version()
+        except sqlite3.DatabaseError as exc:
+            raise _deck_error(self.path, exc) from None
         if version > LATEST:
             raise DeckError(
                 f"{self.path} was written by a newer studykit (schema {version}, "
@@ -98,15 +122,20 @@ class Deck:
             )
         return version
 
-    def _migrate(self) -> None:
+    def _migrate(self, *, adopt: bool) -> None:
+        """Apply the pending migrations (backing an existing deck up first) and, for a new
+        or adopted deck, set the application id, in one transaction."""
         version = self._check_version()
         pending = [m for m in MIGRATIONS if m[0] > version]
-        if not pending:
+        if not pending and not adopt:
             return
-        if version > 0:
-            self.backup(self.path.with_name(f"{self.path.name}.before-v{pending[0][0]}.bak"))
+        if version > 0 and pending:
+            self.backup(backup_file_name(self.path, f"before-v{pending[0][0]}"))
         try:
             with self.transaction() as conn:
+                if self.schema_version() != version:  # another process migrated meanwhile
+                    return
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 conn.execute("CREATE TABLE IF NOT EXISTS migrations "
                              "(id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
                 for number, name, sql in pending:
@@ -117,14 +146,13 @@ class Deck:
         except sqlite3.DatabaseError as exc:
             raise _deck_error(self.path, exc) from None
 
-    def backup(self, target: Path) -> Path:
-        """A consistent copy through SQLite's backup API (safe while others write)."""
-        target = Path(target)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with sqlite3.connect(target) as dest:
-            self.conn.backup(dest)
-        dest.close()
-        return target
+    def backup(self, target: Path | str) -> Path:
+        """A verified copy through SQLite's backup API (safe while others write), written
+        atomically; raises DeckError, writing nothing, when the copy fails its integrity
+        check (the deck is damaged)."""
+        from studykit.deck.backups import verified_copy
+
+        return verified_copy(self.conn, self.path, Path(target))
 
 
 def _statements(script: str) -> Iterator[str]:
@@ -144,23 +172,25 @@ def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
         if not readonly:
             path.parent.mkdir(parents=True, exist_ok=True)
             _check_writable(path)
-        elif not path.exists():
-            raise DeckError(f"no deck at {path}", "import some notes first: studykit import PATH")
-        uri = f"file:{path}?mode=ro" if readonly else f"file:{path}"
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
-                               check_same_thread=False)
+        target = read_only_uri(path) if readonly else str(path)
+        conn = sqlite3.connect(target, uri=readonly, isolation_level=None,
+                               timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    except OSError as exc:
+        raise DeckError(f"cannot create the deck at {path}: {exc.strerror}",
+                        "set STUDYKIT_HOME or --db to a writable place") from None
+    except sqlite3.DatabaseError as exc:
+        raise _deck_error(path, exc) from None
+    try:
         conn.row_factory = sqlite3.Row
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         if not readonly:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
-        return conn
-    except OSError as exc:
-        raise DeckError(f"cannot create the deck at {path}: {exc.strerror}",
-                        "set STUDYKIT_HOME or --db to a writable place") from None
     except sqlite3.DatabaseError as exc:
+        conn.close()
         raise _deck_error(path, exc) from None
+    return conn
 
 
 def _check_writable(path: Path) -> None:
@@ -174,46 +204,11 @@ def _check_writable(path: Path) -> None:
                         "set STUDYKIT_HOME or --db to a writable place")
 
 
-def _deck_error(path: Path, exc: Exception) -> DeckError:
-    text = str(exc)
-    if "readonly" in text or "read-only" in text:
-        return DeckError(f"the deck {path} is read-only",
-                         "make the file and its folder writable, or use --db with a copy")
-    if "locked" in text or "busy" in text:
-        return DeckError(f"the deck {path} is busy (another studykit is writing)",
-                         "wait for the other command to finish and try again")
-    if "disk" in text and ("full" in text or "I/O" in text):
-        return DeckError(f"cannot write the deck {path}: the disk is full",
-                         "free some disk space and try again; nothing was changed")
-    if "not a database" in text or "malformed" in text:
-        return DeckError(f"{path} is not a studykit deck (or it is damaged)",
-                         "point --db at the right file, or run `studykit restore BACKUP`")
-    if "unable to open" in text:
-        return DeckError(f"cannot open the deck at {path}",
-                         "set STUDYKIT_HOME or --db to a writable place")
-    return DeckError(f"deck error at {path}: {text}", "run `studykit doctor`")
+def _deck_error(path: Path, exc: sqlite3.Error) -> DeckError:
+    return deck_error(path, exc) or DeckError(f"deck error at {path}: {exc}",
+                                              "run `studykit doctor`")
 
 
-def backup_name(deck_path: Path, label: str = "backup") -> Path:
-    stamp = utc_now().strftime("%Y%m%d-%H%M%S")
-    return deck_path.parent / "backups" / f"{deck_path.stem}-{label}-{stamp}.db"
-
-
-def restore(source: Path, target: Path) -> Path | None:
-    """Replace the deck at ``target`` with the deck in ``source`` (checked first). The
-    current deck is backed up first; returns that backup's path (None if there was none)."""
-    source = Path(source)
-    if not source.is_file():
-        raise DeckError(f"no backup at {source}", "give the path of a .db file made by backup")
-    with Deck(source, readonly=True) as candidate:
-        if candidate.schema_version() == 0:
-            raise DeckError(f"{source} is not a studykit deck", "pick a file made by backup")
-        check = candidate.conn.execute("PRAGMA integrity_check").fetchone()[0]
-        if check != "ok":
-            raise DeckError(f"{source} is damaged ({check})", "pick another backup")
-        saved = None
-        with Deck(target) as current:
-            if current.conn.execute("SELECT COUNT(*) FROM books").fetchone()[0]:
-                saved = current.backup(backup_name(target, "before-restore"))
-            candidate.conn.backup(current.conn)
-    return saved
+def backup_file_name(deck_path: Path, label: str) -> Path:
+    """``<deck>.<label>.bak`` beside the deck (the copy made before a migration)."""
+    return deck_path.with_name(f"{deck_path.name}.{label}.bak")
