@@ -42,12 +42,12 @@ def atomic_path(target: Path | str) -> Iterator[Path]:
 
 
 @contextlib.contextmanager
-def atomic_write(target: Path | str, mode: str = "w",
-                 encoding: str | None = "utf-8") -> Iterator[IO]:
+def atomic_write(target: Path | str, mode: str = "w", encoding: str | None = "utf-8",
+                 newline: str | None = None) -> Iterator[IO]:
     """``open()`` for writing, atomically (see :func:`atomic_path`)."""
     if "b" in mode:
         encoding = None
-    with atomic_path(target) as tmp, open(tmp, mode, encoding=encoding) as f:
+    with atomic_path(target) as tmp, open(tmp, mode, encoding=encoding, newline=newline) as f:
         yield f
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import typer
@@ -33,13 +32,14 @@ def export_json_command(
 ) -> None:
     """The whole deck as JSON: books, highlights, their cards and scheduling state."""
     from studykit.deck import Deck
-    from studykit.deck.queries import export_deck
+    from studykit.export.json_export import deck_json, export_json
 
     with Deck(deck_path(ctx, db)) as deck:
-        data = export_deck(deck.conn)
-    text = json.dumps(data, ensure_ascii=False, indent=2)
+        if output:
+            export_json(deck.conn, output)
+        else:
+            text = deck_json(deck.conn)
     if output:
-        output.write_text(text + "\n", encoding="utf-8")
         typer.echo(f"wrote {output}", err=True)
     else:
         typer.echo(text)

@@ -21,6 +21,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from studykit.atomicfile import atomic_write
 from studykit.export import Entry, ExportError, card_tags, select
 
 COLUMNS = ("id", "book", "chapter", "kind", "front", "back", "answer", "exercise", "state",
@@ -65,8 +66,7 @@ def _write_rows(stream: TextIO, rows: list[list[str]], anki: bool) -> None:
 
 def _write_file(path: Path, rows: list[list[str]], anki: bool) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("w", encoding="utf-8", newline="") as stream:
+        with atomic_write(path, newline="") as stream:
             _write_rows(stream, rows, anki)
     except OSError as exc:
         raise ExportError(f"cannot write {path}: {exc.strerror or exc}",

@@ -15,6 +15,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from studykit.atomicfile import atomic_write
 from studykit.export import ExportError, select
 
 ABOVE = "(the highlight above)"
@@ -64,7 +65,8 @@ def export_markdown(conn: sqlite3.Connection, out: Path | str, book: str | None 
     try:
         (out.parent if as_file else out).mkdir(parents=True, exist_ok=True)
         for path, text in files.items():
-            path.write_text(text, encoding="utf-8")
+            with atomic_write(path) as stream:
+                stream.write(text)
     except OSError as exc:
         raise ExportError(f"cannot write {out}: {exc.strerror or exc}",
                           "choose another -o path (a writable folder)") from None
