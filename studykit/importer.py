@@ -24,7 +24,8 @@ from studykit.deck import Deck, to_db_time, utc_now
 from studykit.deck import imports as sql
 from studykit.errors import SourceError, StudykitError
 from studykit.linking import LinkIndex, get_index
-from studykit.sources import SUFFIXES, Book, Highlight, parse_text
+from studykit.notefiles import collect_files, read_notes_file, shown
+from studykit.sources import Book, Highlight, parse_text
 from studykit.sources.normalize import decode
 
 PARALLEL_FROM = 16  # files; fewer are prepared in this process
@@ -75,19 +76,6 @@ class ImportReport:
 
 class _DryRun(Exception):
     """Raised inside the transaction to roll a dry run back."""
-
-
-def collect_files(paths: Iterable[Path]) -> list[Path]:
-    """Files named directly (incl. Anki CSV/TSV), plus every .md/.markdown/.txt below
-    named folders."""
-    found: list[Path] = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES
-                            and p.is_file() and not any(s.startswith(".") for s in p.parts))
-        else:
-            found.append(path)
-    return found
 
 
 @dataclass
@@ -148,11 +136,10 @@ def prepared_files(deck: Deck, files: list[Path]) -> Iterator[Prepared]:
 
 
 def _triage(deck: Deck, path: Path, known: dict[str, str], now: str) -> Prepared | Job:
-    key = str(path.resolve())
     try:
-        data = _read(path)
+        data, key = read_notes_file(path)
     except SourceError as exc:
-        return Prepared(path, key, error=str(exc))
+        return Prepared(path, shown(path), error=str(exc))
     digest = hashlib.sha256(data).hexdigest()
     if digest == known.get(key):
         return Prepared(path, key, digest, unchanged=True)
@@ -173,7 +160,7 @@ def _prepare_all(jobs: list[Job]) -> Iterator[Prepared]:
 def prepare(job: Job) -> Prepared:
     prepared = Prepared(job.path, job.key, job.digest)
     try:
-        books = parse_text(decode(job.data, str(job.path)), job.path.name)
+        books = parse_text(decode(job.data, shown(job.path)), shown(job.path.name))
     except StudykitError as exc:
         prepared.error = str(exc)
         return prepared
@@ -243,7 +230,7 @@ def import_file(deck: Deck, path: Path, *, dry_run: bool = False) -> FileResult:
 
 def write_prepared(deck: Deck, prepared: Prepared, *, dry_run: bool = False) -> FileResult:
     """Write one prepared file in one transaction (all or nothing)."""
-    result = FileResult(str(prepared.path))
+    result = FileResult(shown(prepared.path))
     if prepared.unchanged:
         known = sql.source_row(deck.conn, prepared.key)
         result.unchanged = known["highlights"]
@@ -266,12 +253,12 @@ def write_prepared(deck: Deck, prepared: Prepared, *, dry_run: bool = False) -> 
     except _DryRun:
         pass
     except StudykitError as exc:
-        return FileResult(str(prepared.path), status="error", error=str(exc))
+        return FileResult(shown(prepared.path), status="error", error=str(exc))
     except sqlite3.IntegrityError:  # rolled back; ids are unique, so another book has them
         conflict = _another_books_highlights(deck, prepared)
         if conflict is None:
             raise  # an integrity error of another kind is a bug: let it show
-        return FileResult(str(prepared.path), status="error", error=str(conflict))
+        return FileResult(shown(prepared.path), status="error", error=str(conflict))
     result.status = "imported"
     return result
 
@@ -290,17 +277,6 @@ def _another_books_highlights(deck: Deck, prepared: Prepared) -> SourceError | N
                 f"«{found[1]}», but this file {reads_as}, so it reads as another book",
                 "keep the file's bookId as in the export you imported before")
     return None
-
-
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise SourceError(f"{path}: no such file", "check the path") from None
-    except IsADirectoryError:
-        raise SourceError(f"{path}: is a folder", "name the folder itself to import it") from None
-    except OSError as exc:
-        raise SourceError(f"{path}: cannot read ({exc.strerror})", "check permissions") from None
 
 
 def _import_book(conn, prepared: PreparedBook, source: str, result: FileResult) -> None:

@@ -19,7 +19,8 @@ def print_json(data) -> None:
 @app.command("import")
 def import_command(
     ctx: typer.Context,
-    paths: list[Path] = typer.Argument(..., help="Files or folders (.md, .txt; recursive)."),
+    paths: list[Path] = typer.Argument(..., help="Files or folders (.md, .txt; recursive).",
+                                       readable=False),  # unreadable: one line, not exit 2
     db: Path | None = DbOption,
     dry_run: bool = typer.Option(False, "--dry-run", help="Show what would change; write nothing."),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),

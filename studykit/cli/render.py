@@ -10,6 +10,7 @@ console = Console()
 
 def import_summary(report, dry_run: bool) -> None:
     from rich import box
+    from rich.markup import escape
 
     table = Table(title="Dry run: nothing was written" if dry_run else None, box=box.SIMPLE)
     table.add_column("file", overflow="fold", min_width=20)
@@ -17,16 +18,17 @@ def import_summary(report, dry_run: bool) -> None:
         table.add_column(name, justify="left" if name == "status" else "right")
     for f in report.files:
         status = "[red]error[/red]" if f.status == "error" else f.status
-        table.add_row(_short(f.path), status, str(f.new), str(f.updated), str(f.unchanged),
-                      str(f.removed), str(f.skipped), f"+{f.cards_new}")
+        table.add_row(escape(_short(f.path)), status, str(f.new), str(f.updated),
+                      str(f.unchanged), str(f.removed), str(f.skipped), f"+{f.cards_new}")
     console.print(table)
     console.print("[dim]upd: edited highlights (history kept) · gone: no longer in the file "
                   "(cards suspended) · junk: images, fragments, lone headings (no card)[/]")
     for f in report.files:
         for warning in f.warnings:
-            console.print(f"[yellow]warning[/yellow] {_short(f.path)}: {warning}")
+            console.print(f"[yellow]warning[/yellow] {escape(_short(f.path))}: "
+                          f"{escape(warning)}")
         if f.error:
-            console.print(f"[red]error[/red] {f.error}", soft_wrap=True)
+            console.print(f"[red]error[/red] {escape(f.error)}", soft_wrap=True)
     totals = report.to_json()
     h = totals["highlights"]
     console.print(f"{totals['files']} files, {totals['books']} books: {h['new']} new, "
@@ -48,10 +50,13 @@ def books_table(books: list[dict]) -> None:
 
 
 def _short(path: str) -> str:
+    """The path relative to the current folder when it is below it (links not followed:
+    the path may be a link that loops)."""
+    import os
     from pathlib import Path
 
     try:
-        return str(Path(path).resolve().relative_to(Path.cwd()))
+        return str(Path(os.path.abspath(path)).relative_to(Path.cwd()))
     except ValueError:
         return path
 
