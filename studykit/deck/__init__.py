@@ -90,7 +90,7 @@ class Deck:
             self.conn.execute("COMMIT")
         except sqlite3.OperationalError as exc:
             self._rollback()
-            raise _deck_error(self.path, exc) from None
+            raise _deck_error(self.path, exc, writing=True) from None
         except BaseException:
             self._rollback()
             raise
@@ -204,9 +204,9 @@ def _check_writable(path: Path) -> None:
                         "set STUDYKIT_HOME or --db to a writable place")
 
 
-def _deck_error(path: Path, exc: sqlite3.Error) -> DeckError:
-    return deck_error(path, exc) or DeckError(f"deck error at {path}: {exc}",
-                                              "run `studykit doctor`")
+def _deck_error(path: Path, exc: sqlite3.Error, *, writing: bool = False) -> DeckError:
+    return deck_error(path, exc, writing=writing) or DeckError(
+        f"deck error at {path}: {exc}", "run `studykit doctor`")
 
 
 def backup_file_name(deck_path: Path, label: str) -> Path:

@@ -48,9 +48,9 @@ def damaged_error(path: Path, problem: str) -> DamagedDeck:
     return DamagedDeck(path, problem)
 
 
-def deck_error(path: Path, exc: sqlite3.Error) -> DeckError | None:
+def deck_error(path: Path, exc: sqlite3.Error, *, writing: bool = False) -> DeckError | None:
     """The one-line error for an SQLite error caused by the file or its environment;
-    None for any other (a bug: let it show)."""
+    None for any other (a bug: let it show). ``writing``: it came from a transaction."""
     kind, text = error_kind(exc), str(exc)
     if kind in ("SQLITE_CORRUPT", "SQLITE_NOTADB"):
         return damaged_error(path, text)
@@ -63,7 +63,8 @@ def deck_error(path: Path, exc: sqlite3.Error) -> DeckError | None:
         return DeckError(f"cannot write the deck {path}: the disk is full",
                          "free some disk space and try again; nothing was changed")
     if kind == "SQLITE_IOERR":
-        return DeckError(f"cannot read or write the deck {path}: {text}",
+        return DeckError(f"cannot {'write' if writing else 'read or write'} the deck {path}: "
+                         f"{text}",
                          "check the disk (and free space); then run `studykit doctor`")
     if kind in ("SQLITE_CANTOPEN", "SQLITE_PERM"):
         return DeckError(f"cannot open the deck at {path}",
