@@ -96,9 +96,10 @@ class QuizUI:
         from rich.panel import Panel
         from rich.text import Text
 
+        from studykit.cli.render import card_text
         from studykit.quiz import BLANK
 
-        text = Text(question.prompt)
+        text = card_text(question.prompt, question.card_id, self.console, focus=BLANK)
         text.highlight_words([BLANK], style="bold reverse cyan")
         body = [text]
         for label, option in zip(LABELS, question.options, strict=False):

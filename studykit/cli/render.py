@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 
@@ -131,3 +132,78 @@ def verdict_panel(verdict: dict, path, console: Console = console) -> None:
     if verdict.get("output"):
         console.print("[dim]your output:[/]")
         console.print(verdict["output"], markup=False, highlight=False)
+
+
+# -- huge cards: at most a screenful ---------------------------------------------------------
+
+PANEL_CHROME = 4  # a panel's borders and padding take this many columns
+RESERVED_ROWS = 9  # header, buttons and prompt lines kept on screen with a card
+
+
+def screenful(text: str, *, width: int, rows: int, focus: str | None = None) -> tuple[str, int]:
+    """The part of ``text`` that fills at most ``rows`` rows of ``width`` columns, and how
+    many characters are left out (0 when it all fits). The work is bounded by the screen,
+    not by the text: a 20 MB one-line card costs what a screenful does. ``focus`` (e.g. a
+    cloze blank) is kept in view when it lies beyond the first half screen; the text then
+    starts with "…"."""
+    width, rows = max(width, 10), max(rows, 1)
+    budget = width * rows
+    start = _start_for(text, focus, budget)
+    kept, used, pos = [], 0, start
+    while pos < len(text) and used < rows:
+        newline = text.find("\n", pos, pos + budget + 1)
+        end = newline if newline != -1 else min(len(text), pos + budget)
+        line = text[pos:end]
+        fits = _chars_within(line, (rows - used) * width)
+        kept.append(line[:fits])
+        used += max(1, -(-cell_len(line[:fits]) // width))
+        if fits < len(line):
+            pos += fits
+            break
+        pos = end + 1 if newline != -1 else end
+    hidden = start + max(0, len(text) - pos)
+    return ("…" if start else "") + "\n".join(kept), hidden
+
+
+def _start_for(text: str, focus: str | None, budget: int) -> int:
+    found = text.find(focus) if focus else -1
+    return max(0, found - budget // 3) if found + len(focus or "") > budget // 2 else 0
+
+
+def _chars_within(line: str, cells: int) -> int:
+    """How many leading characters of ``line`` fit in ``cells`` terminal cells (wide CJK
+    characters take two)."""
+    if cell_len(line) <= cells:
+        return len(line)
+    low, high = 0, min(len(line), cells)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if cell_len(line[:middle]) <= cells:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def hidden_note(card_id: str, hidden: int) -> str:
+    """The line under a clipped card: how much is hidden and how to see it whole."""
+    return (f"… {hidden:,} more characters not shown: see the card whole with "
+            f"`studykit cards --id {card_id} --full`")
+
+
+def card_text(text: str, card_id: str | None, console: Console, *, share: float = 1.0,
+              focus: str | None = None, style: str = ""):
+    """A rich Text of a card's ``text`` clipped to ``share`` of a screenful (what is left
+    of the console's height once the header and buttons are drawn), with a note saying
+    how much is hidden and how to see it whole."""
+    from rich.text import Text
+
+    width, height = console.size
+    rows = max(3, int((height - RESERVED_ROWS) * share))
+    shown, hidden = screenful(text, width=width - PANEL_CHROME, rows=rows, focus=focus)
+    result = Text(shown, style=style)
+    if hidden:
+        note = (hidden_note(card_id, hidden) if card_id
+                else f"… {hidden:,} more characters not shown")
+        result.append("\n" + note, style="dim italic")
+    return result

@@ -48,6 +48,8 @@ def cards_command(
     state: str | None = typer.Option(None, "--is", help=f"One of: {', '.join(CARD_FILTERS)}."),
     limit: int = typer.Option(50, "--limit", min=1, help="At most N cards."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    card_id: str | None = typer.Option(None, "--id", help="Only the card with this id."),
+    full: bool = typer.Option(False, "--full", help="Print each card whole, as plain text."),
 ) -> None:
     """Search and list cards."""
     from studykit.deck import Deck
@@ -57,13 +59,38 @@ def cards_command(
     if state and state not in CARD_FILTERS:
         raise StudykitError(f"unknown --is value {state!r}", f"use one of {', '.join(CARD_FILTERS)}")
     with Deck(deck_path(ctx, db)) as deck:
-        cards = search_cards(deck.conn, book=book, query=query, state=state, limit=limit)
+        cards = (_one_card(deck.conn, card_id) if card_id else
+                 search_cards(deck.conn, book=book, query=query, state=state, limit=limit))
     if as_json:
         print_json(cards)
+        return
+    if full:
+        _print_whole(cards)
         return
     from studykit.cli.render import cards_table
 
     cards_table(cards)
+
+
+def _one_card(conn, card_id: str) -> list[dict]:
+    from studykit.deck.queries import card_by_id
+    from studykit.errors import NotFound
+
+    card = card_by_id(conn, card_id)
+    if card is None:
+        raise NotFound(f"no card with id {card_id}", "find ids with `studykit cards --query TEXT`")
+    return [card]
+
+
+def _print_whole(cards: list[dict]) -> None:
+    """Plain text, no table or wrapping: fast for a card of any size (pipe it to less)."""
+    for card in cards:
+        typer.echo(f"id: {card['id']}\nbook: {card['book']}\nkind: {card['kind']} · "
+                   f"state: {card['state']}\n--- front\n{card['front']}\n--- back\n"
+                   f"{card['back']}")
+        if card["answer"]:
+            typer.echo(f"--- answer\n{card['answer']}")
+        typer.echo("")
 
 
 @app.command("suspend")

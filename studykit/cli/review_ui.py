@@ -10,6 +10,7 @@ from rich.panel import Panel
 from rich.text import Text
 
 from studykit.cli.keys import ENTER, SPACE, KeyReader
+from studykit.cli.render import card_text
 from studykit.review import Card, ReviewSession
 from studykit.scheduler import RATING_NAMES, format_interval
 from studykit.typed_answer import compare
@@ -180,15 +181,16 @@ class ReviewUI:
                 f"[green]review {left['review']}[/] · {elapsed // 60}:{elapsed % 60:02d}")
 
     def _front(self, card: Card) -> Panel:
-        text = Text(card.front)
+        text = card_text(card.front, card.id, self.console, focus=BLANK)
         text.highlight_words([BLANK], style="bold reverse cyan")
         return Panel(text, title=self._header(card), title_align="left",
                      subtitle=f"{card.kind} · Space to reveal · ? help", subtitle_align="right")
 
     def _back_panel(self, card: Card, intervals: dict[int, timedelta], suggested):
-        body = [Text(card.back)]
+        body = [card_text(card.back, card.id, self.console, share=0.7)]
         if card.answer:
-            body.append(Text(f"answer: {card.answer}", style="bold green"))
+            body.append(card_text(f"answer: {card.answer}", card.id, self.console, share=0.2,
+                                  style="bold green"))
         buttons = Text()
         for rating, name in RATING_NAMES.items():
             style = RATING_STYLE[rating] + (" reverse" if rating == suggested else "")

@@ -94,3 +94,15 @@ _STATE_FILTERS = {
     "leech": "(' ' || c.tags || ' ') LIKE '% leech %'",
     "flagged": "c.flag != 0",
 }
+
+
+def card_by_id(conn: sqlite3.Connection, card_id: str) -> dict | None:
+    """One card with its book title, in the shape of :func:`search_cards` (None if absent)."""
+    row = conn.execute("SELECT c.*, b.title AS book FROM cards c JOIN books b "
+                       "ON b.id = c.book_id WHERE c.id = ?", (card_id,)).fetchone()
+    if row is None:
+        return None
+    return {"id": row["id"], "book": row["book"], "kind": row["kind"], "front": row["front"],
+            "back": row["back"], "answer": row["answer"], "exercise": row["exercise_id"],
+            "state": card_state_name(row["state"], row["suspended"]), "due": row["due"],
+            "lapses": row["lapses"], "tags": row["tags"].split()}
