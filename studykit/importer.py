@@ -153,8 +153,23 @@ def _prepare_all(jobs: list[Job]) -> Iterator[Prepared]:
         yield from map(prepare, jobs)
         return
     get_index()  # build it once here, for the forked workers
-    with mp.get_context("fork").Pool(workers) as pool:
+    with mp.get_context("fork").Pool(workers, _die_with_parent, (os.getpid(),)) as pool:
         yield from pool.imap(prepare, jobs, chunksize=4)
+
+
+def _die_with_parent(parent: int) -> None:
+    """A worker ends at once, quietly, when the import is killed (kill -9 leaves no worker
+    behind to fail later with a broken pipe). Linux only; elsewhere workers end on EOF."""
+    import signal
+    import sys
+
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+    if os.getppid() != parent:  # the import died before the line above
+        os._exit(0)
 
 
 def prepare(job: Job) -> Prepared:

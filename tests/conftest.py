@@ -6,6 +6,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# No test may depend on the machine's speed: no per-example deadline, and no failing
+# because generating examples was slow on a busy machine (tests may still set their own).
+settings.register_profile("studykit", deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("studykit")
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent / "shared" / "seeds"
@@ -29,8 +36,9 @@ def deck(studykit_home):
 
 
 def run_cli(*args: str, input: str | None = None, cwd: Path | None = None,
-            timeout: float = 60) -> subprocess.CompletedProcess:
-    """Run the real ``studykit`` entry point in a child process."""
+            timeout: float = 600) -> subprocess.CompletedProcess:
+    """Run the real ``studykit`` entry point in a child process (``timeout``: a guard
+    against a hang, far above any run's time even on a busy machine)."""
     return subprocess.run(
         [sys.executable, "-m", "studykit", *args], capture_output=True, text=True,
         input=input, cwd=cwd, timeout=timeout, env=dict(os.environ),

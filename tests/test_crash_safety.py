@@ -1,4 +1,12 @@
-"""kill -9 at random points: the deck stays consistent, file by file and answer by answer."""
+"""kill -9 at chosen points: the deck stays consistent, file by file and answer by answer.
+
+Each deterministic trial runs the real ``studykit`` in a child process that stops at an
+exact point (before or after the N-th call of a function: inside a file's transaction,
+after a commit, between an answer's writes), says so on stderr and waits there; the test
+reads that line, then kills the child with SIGKILL. What must survive is then exact (N-1
+files, N answers...), whatever the machine's speed. Kills at random times are kept as
+extra trials (slow) that check consistency only, with no count of where they landed.
+"""
 
 from __future__ import annotations
 
@@ -26,8 +34,39 @@ title: 书{book}
 {lines}
 """
 
+PAUSED = "STUDYKIT-PAUSED"
+CHILD = f"""
+import importlib, os, sys, time
+where, when, nth = os.environ["STUDYKIT_PAUSE_AT"].rsplit(":", 2)
+module_name, _, path = where.partition(":")
+owner = importlib.import_module(module_name)
+*parents, name = path.split(".")
+for parent in parents:
+    owner = getattr(owner, parent)
+real, calls = getattr(owner, name), [0]
 
-def write_library(folder, files=60, per_file=60):
+def pause():
+    sys.stderr.write("{PAUSED}\\n")
+    sys.stderr.flush()
+    time.sleep(3600)  # killed here
+
+def paused(*args, **kwargs):
+    calls[0] += 1
+    if when == "before" and calls[0] == int(nth):
+        pause()
+    result = real(*args, **kwargs)
+    if when == "after" and calls[0] == int(nth):
+        pause()
+    return result
+
+setattr(owner, name, paused)
+sys.argv = ["studykit", *sys.argv[1:]]
+from studykit.cli import main
+main()
+"""
+
+
+def write_library(folder, files=20, per_file=10):
     folder.mkdir()
     for b in range(files):
         lines = "\n".join(
@@ -36,9 +75,35 @@ def write_library(folder, files=60, per_file=60):
         (folder / f"b{b:03}.md").write_text(BOOK.format(book=b, lines=lines), "utf-8")
 
 
+def kill_when_paused(args: list[str], point: str, *, stdin: str = "", env=None) -> None:
+    """Run studykit with ``args`` until it stops at ``point``, then kill -9 it (with the
+    import's worker processes: the child leads its own process group)."""
+    env = dict(env or os.environ, STUDYKIT_PAUSE_AT=point)
+    proc = subprocess.Popen([sys.executable, "-c", CHILD, *args], stdin=subprocess.PIPE,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
+                            text=True, start_new_session=True)
+    try:
+        proc.stdin.write(stdin)
+        proc.stdin.flush()
+        seen = []
+        for line in proc.stderr:
+            if line.strip() == PAUSED:
+                break
+            seen.append(line)
+        else:
+            pytest.fail(f"studykit ended before {point}: {''.join(seen)[-2000:]}")
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+        proc.stdin.close()
+        proc.stderr.close()
+    assert proc.returncode == -signal.SIGKILL
+
+
 def consistent(db) -> tuple[int, int]:
     """Every recorded file has exactly its highlights and cards; nothing half-written."""
-    with sqlite3.connect(db) as conn:
+    conn = sqlite3.connect(db)
+    try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         sources = dict(conn.execute("SELECT path, highlights FROM sources"))
         per_file = dict(conn.execute(
@@ -48,37 +113,61 @@ def consistent(db) -> tuple[int, int]:
                                "(SELECT 1 FROM cards c WHERE c.highlight_id = h.id)").fetchone()
         assert orphans[0] == 0
         return len(sources), sum(sources.values())
+    finally:
+        conn.close()
 
 
-@pytest.mark.slow
-def test_kill_import_at_random_points(tmp_path):
-    library = tmp_path / "library"
-    write_library(library, files=200, per_file=40)
-    rng = random.Random(2026)
-    landed_mid_import = 0
-    for trial in range(20):
-        db = tmp_path / f"deck{trial}.db"
-        proc = subprocess.Popen([sys.executable, "-m", "studykit", "import", str(library),
-                                 "--db", str(db), "--json"],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.3, 1.3))
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
-        if db.exists():
-            files, _ = consistent(db)
-            landed_mid_import += 0 < files < 200
-    print("kills that landed mid-import:", landed_mid_import)
-    assert landed_mid_import >= 5, landed_mid_import
-    done = subprocess.run([sys.executable, "-m", "studykit", "import", str(library), "--db",
-                           str(db)], capture_output=True, text=True)
+def studykit(*args, env=None) -> None:
+    done = subprocess.run([sys.executable, "-m", "studykit", *args], capture_output=True,
+                          text=True, env=env)
     assert done.returncode == 0, done.stderr
-    assert consistent(db) == (200, 8000)
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("crash") / "library"
+    write_library(folder)  # 20 files: prepared by worker processes
+    return folder
+
+
+@pytest.mark.parametrize(("point", "files_kept"), [
+    ("studykit.deck.imports:insert_cards:before:1", 0),  # inside the first file's transaction
+    ("studykit.deck.imports:insert_cards:before:7", 6),  # highlights of file 7 written, no cards
+    ("studykit.deck.imports:record_source:after:12", 11),  # all of file 12 but its COMMIT
+    ("studykit.importer:write_prepared:after:5", 5),  # file 5 committed
+])
+def test_kill_import_at_a_chosen_point_keeps_whole_files(library, tmp_path, point, files_kept):
+    db = tmp_path / "deck.db"
+    kill_when_paused(["import", str(library), "--db", str(db), "--json"], point)
+    assert consistent(db) == (files_kept, files_kept * 10)
+    studykit("import", str(library), "--db", str(db))  # the next import finishes the job
+    assert consistent(db) == (20, 200)
+
+
+def test_kill_mid_reimport_of_an_edited_file_keeps_the_old_version(library, tmp_path):
+    db = tmp_path / "deck.db"
+    notes = tmp_path / "notes"
+    shutil.copytree(library, notes)
+    studykit("import", str(notes), "--db", str(db))
+    edited = notes / "b003.md"
+    edited.write_text(edited.read_text("utf-8").replace("清空梯度", "把梯度清零"), "utf-8")
+    kill_when_paused(["import", str(notes), "--db", str(db)],
+                     "studykit.deck.imports:update_highlights:after:1")
+    assert consistent(db) == (20, 200)
+    conn = sqlite3.connect(db)
+    try:
+        texts = [t for (t,) in conn.execute("SELECT text FROM highlights WHERE book_id IN "
+                                            "(SELECT id FROM books WHERE title = '书3')")]
+    finally:
+        conn.close()
+    assert len(texts) == 10 and all("清空梯度" in t for t in texts)
 
 
 def answered_consistently(db) -> int:
     """Every card's schedule is the one its last logged answer left, or untouched when it
     has none: no answer half-written. Returns how many answers were logged."""
-    with sqlite3.connect(db) as conn:
+    conn = sqlite3.connect(db)
+    try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         last = {card: json.loads(after) for card, after in conn.execute(
             "SELECT card_id, state_after FROM review_log ORDER BY id")}
@@ -91,31 +180,75 @@ def answered_consistently(db) -> int:
                 assert (state, reps, lapses) == (after["state"], after["reps"], after["lapses"])
                 assert from_db_time(due).isoformat() == after["due"], card
         return conn.execute("SELECT COUNT(*) FROM review_log").fetchone()[0]
+    finally:
+        conn.close()
+
+
+@pytest.fixture(scope="module")
+def review_template(tmp_path_factory):
+    """A deck of 4 books x 60 highlights, and a home allowing 1000 new cards a day."""
+    base = tmp_path_factory.mktemp("review")
+    env = dict(os.environ, STUDYKIT_HOME=str(base / "home"))
+    write_library(base / "library", files=4, per_file=60)
+    studykit("import", str(base / "library"), "--db", str(base / "template.db"), env=env)
+    studykit("config", "new_per_day", "1000", env=env)
+    return base / "template.db", env
+
+
+ANSWERS = " \n3\n" * 2000  # reveal, Good: far more than it gets through
+
+
+@pytest.mark.parametrize(("point", "answers_kept"), [
+    ("studykit.deck.review:bury_siblings:before:1", 0),  # first answer written, not committed
+    ("studykit.deck.review:bury_siblings:before:6", 5),
+    ("studykit.review:ReviewSession.answer:after:4", 4),  # the fourth answer committed
+])
+def test_kill_review_at_a_chosen_answer_keeps_whole_answers(review_template, tmp_path, point,
+                                                           answers_kept):
+    template, env = review_template
+    db = tmp_path / "deck.db"
+    shutil.copyfile(template, db)
+    kill_when_paused(["review", "--db", str(db)], point, stdin=ANSWERS, env=env)
+    assert answered_consistently(db) == answers_kept
+
+
+# -- extra trials at random times: consistency only, no count of where the kills land ----
+
+def kill_at_random(args, delay: float, *, stdin: str = "", env=None) -> None:
+    proc = subprocess.Popen([sys.executable, "-m", "studykit", *args], stdin=subprocess.PIPE,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+                            text=True, start_new_session=True)
+    try:
+        proc.stdin.write(stdin)
+        proc.stdin.flush()
+        time.sleep(delay)
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+        proc.stdin.close()
 
 
 @pytest.mark.slow
-def test_kill_review_mid_answer_at_random_points(tmp_path):
-    home = tmp_path / "home"
-    env = dict(os.environ, STUDYKIT_HOME=str(home))
-    write_library(tmp_path / "library", files=4, per_file=60)
-    template = tmp_path / "template.db"
-    for argv in (["import", str(tmp_path / "library"), "--db", str(template)],
-                 ["config", "new_per_day", "1000"]):
-        subprocess.run([sys.executable, "-m", "studykit", *argv], env=env, check=True,
-                       capture_output=True)
+def test_kill_import_at_random_times(tmp_path):
+    library = tmp_path / "library"
+    write_library(library, files=200, per_file=40)
+    rng = random.Random(2026)
+    for trial in range(10):
+        db = tmp_path / f"deck{trial}.db"
+        kill_at_random(["import", str(library), "--db", str(db), "--json"], rng.uniform(0.3, 1.3))
+        if db.exists():
+            consistent(db)
+    studykit("import", str(library), "--db", str(db))
+    assert consistent(db) == (200, 8000)
+
+
+@pytest.mark.slow
+def test_kill_review_at_random_times(review_template, tmp_path):
+    template, env = review_template
     rng = random.Random(7)
-    mid_session = 0
     for trial in range(10):
         db = tmp_path / f"deck{trial}.db"
         shutil.copyfile(template, db)
-        proc = subprocess.Popen([sys.executable, "-m", "studykit", "review", "--db", str(db)],
-                                stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL, env=env, text=True)
-        proc.stdin.write(" \n3\n" * 2000)  # reveal, Good: far more than it gets through
-        proc.stdin.flush()
-        time.sleep(rng.uniform(0.5, 2.0))
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
-        proc.stdin.close()
-        mid_session += answered_consistently(db) > 0
-    assert mid_session >= 5, mid_session
+        kill_at_random(["review", "--db", str(db)], rng.uniform(0.5, 2.0), stdin=ANSWERS,
+                       env=env)
+        answered_consistently(db)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 from array import array
 
 import pytest
@@ -190,13 +189,12 @@ def test_exercise_show_lists_the_cards_linked_to_it():
     assert "card(s) point here" in shown.stdout and linked[0]["id"] in shown.stdout
 
 
-def test_linking_is_fast_enough_and_never_imports_torch(labeled):
+def test_linking_never_imports_torch(labeled):
+    # how fast linking is: bench/link_accuracy.py (a test must not depend on machine speed)
     index = linking.get_index()
-    items = [(r.highlight.text, r.highlight.chapter) for r in labeled if r.highlight] * 5
-    started = time.perf_counter()
-    for text, chapter in items:
-        index.link(text, chapter)
-    assert (time.perf_counter() - started) / len(items) < 200e-6  # ~15 us; loose for CI
+    for record in labeled:
+        if record.highlight:
+            index.link(record.highlight.text, record.highlight.chapter)
     probe = "import sys, studykit.linking as l; l.link('卷积'); print('torch' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                          check=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -526,7 +525,8 @@ def test_parse_never_raises_on_mutated_fixtures(text):
     check_parse(normalise(text))
 
 
-def test_parsing_is_fast():
+def test_parsing_a_large_export():
+    # how fast: bench/import_bench.py (a test must not depend on machine speed)
     block = """## 第{n}章 批量训练
 > 📌 第{n}条划线：数据加载器按批次把样本送进模型，
    每个批次都要先把张量搬到同一个设备上。 ^12345-{n}-100-160
@@ -537,11 +537,8 @@ def test_parsing_is_fast():
     text = '---\nbookId: "12345"\ntitle: 速度\n---\n# 高亮划线\n' + "".join(
         block.format(n=n) for n in range(2500)
     )
-    started = time.perf_counter()
     (book,) = parse(text, "speed.md")
-    elapsed = time.perf_counter() - started
     assert len(book.highlights) == 5000
-    assert elapsed < 1.0  # typically ~0.05 s: far below 1 ms per highlight
 
 
 # ---- real-world seeds ---------------------------------------------------------------------
