@@ -22,7 +22,8 @@ import time
 
 import pytest
 
-from studykit.deck import from_db_time
+from studykit.deck import Deck, from_db_time
+from studykit.deck.identity import NEW, identify
 
 BOOK = """---
 doc_type: weread-highlights-reviews
@@ -144,6 +145,16 @@ def test_kill_import_at_a_chosen_point_keeps_whole_files(library, tmp_path, poin
     assert consistent(db) == (20, 200)
 
 
+def test_kill_while_the_deck_is_created_leaves_a_file_the_next_run_creates_again(library,
+                                                                                 tmp_path):
+    db = tmp_path / "deck.db"
+    kill_when_paused(["import", str(library), "--db", str(db), "--json"],
+                     "studykit.deck:_statements:after:1")  # inside the first migration
+    assert identify(db) == NEW  # an SQLite file without tables: no half-made deck
+    studykit("import", str(library), "--db", str(db))
+    assert consistent(db) == (20, 200)
+
+
 def test_kill_mid_reimport_of_an_edited_file_keeps_the_old_version(library, tmp_path):
     db = tmp_path / "deck.db"
     notes = tmp_path / "notes"
@@ -237,6 +248,7 @@ def test_kill_import_at_random_times(tmp_path):
         db = tmp_path / f"deck{trial}.db"
         kill_at_random(["import", str(library), "--db", str(db), "--json"], rng.uniform(0.3, 1.3))
         if db.exists():
+            Deck(db).close()  # killed while it was being created: it is created again
             consistent(db)
     studykit("import", str(library), "--db", str(db))
     assert consistent(db) == (200, 8000)
