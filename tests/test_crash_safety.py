@@ -10,6 +10,7 @@ extra trials (slow) that check consistency only, with no count of where they lan
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -18,6 +19,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
@@ -76,9 +78,9 @@ def write_library(folder, files=20, per_file=10):
         (folder / f"b{b:03}.md").write_text(BOOK.format(book=b, lines=lines), "utf-8")
 
 
-def kill_when_paused(args: list[str], point: str, *, stdin: str = "", env=None) -> None:
-    """Run studykit with ``args`` until it stops at ``point``, then kill -9 it (with the
-    import's worker processes: the child leads its own process group)."""
+def start_paused(args: list[str], point: str, *, stdin: str = "", env=None):
+    """Start studykit with ``args`` and return once it has stopped at ``point`` (the child
+    leads its own process group, with the import's worker processes)."""
     env = dict(env or os.environ, STUDYKIT_PAUSE_AT=point)
     proc = subprocess.Popen([sys.executable, "-c", CHILD, *args], stdin=subprocess.PIPE,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
@@ -89,15 +91,26 @@ def kill_when_paused(args: list[str], point: str, *, stdin: str = "", env=None) 
         seen = []
         for line in proc.stderr:
             if line.strip() == PAUSED:
-                break
+                return proc
             seen.append(line)
-        else:
-            pytest.fail(f"studykit ended before {point}: {''.join(seen)[-2000:]}")
-    finally:
+        pytest.fail(f"studykit ended before {point}: {''.join(seen)[-2000:]}")
+    except BaseException:
+        end_group(proc)
+        raise
+
+
+def end_group(proc) -> None:
+    with contextlib.suppress(ProcessLookupError):  # none left
         os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
-        proc.stdin.close()
-        proc.stderr.close()
+    proc.wait()
+    proc.stdin.close()
+    proc.stderr.close()
+
+
+def kill_when_paused(args: list[str], point: str, *, stdin: str = "", env=None) -> None:
+    """Run studykit with ``args`` until it stops at ``point``, then kill -9 it."""
+    proc = start_paused(args, point, stdin=stdin, env=env)
+    end_group(proc)
     assert proc.returncode == -signal.SIGKILL
 
 
@@ -153,6 +166,25 @@ def test_kill_while_the_deck_is_created_leaves_a_file_the_next_run_creates_again
     assert identify(db) == NEW  # an SQLite file without tables: no half-made deck
     studykit("import", str(library), "--db", str(db))
     assert consistent(db) == (20, 200)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_the_import_workers_end_quietly_with_a_killed_import(library, tmp_path):
+    proc = start_paused(["import", str(library), "--db", str(tmp_path / "deck.db"), "--json"],
+                        "studykit.importer:write_prepared:after:1")
+    try:
+        with open(f"/proc/{proc.pid}/task/{proc.pid}/children") as f:
+            assert len(f.read().split()) >= 2  # 20 files are prepared by a pool of workers
+        os.kill(proc.pid, signal.SIGKILL)  # the import alone, not its process group
+        proc.wait()
+        rest: list[str] = []  # what the workers write to the shared stderr until they end
+        reader = threading.Thread(target=lambda: rest.append(proc.stderr.read()), daemon=True)
+        reader.start()
+        reader.join(timeout=300)  # a guard against a hang, not a measure of speed
+        assert rest, "a worker outlived the import"
+        assert "Traceback" not in rest[0]  # no worker failing later with a broken pipe
+    finally:
+        end_group(proc)
 
 
 def test_kill_mid_reimport_of_an_edited_file_keeps_the_old_version(library, tmp_path):
