@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+import stat
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
@@ -225,6 +226,9 @@ def _read_settings(path: Path) -> dict:
     import yaml
 
     try:
+        if not stat.S_ISREG(path.stat().st_mode):  # a pipe would block the read
+            raise ConfigError(f"{path} is not a regular file", "replace it with a settings "
+                              "file, or delete it to go back to the defaults")
         data = path.read_bytes()
     except FileNotFoundError:
         return {}

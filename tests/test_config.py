@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
@@ -213,3 +214,10 @@ def test_a_bad_config_stops_review_with_one_line_not_a_traceback():
     assert out.returncode == 1
     assert out.stderr.startswith(f"studykit: error: {config_path()}: bad value 12 for ")
     assert out.stderr.count("\n") == 1
+
+
+def test_a_config_that_is_a_pipe_is_refused_without_blocking():
+    config_path().parent.mkdir(parents=True)
+    os.mkfifo(config_path())
+    with pytest.raises(ConfigError, match="config.yaml is not a regular file"):
+        load_config()
