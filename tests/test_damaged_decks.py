@@ -191,3 +191,18 @@ def test_backup_names_never_collide(tmp_path):
         first = d.backup(backup_name(deck))
         second = d.backup(backup_name(deck))
     assert first != second and first.exists() and second.exists()
+
+
+def test_doctor_on_a_deck_whose_first_page_is_lost_names_the_backup(sound_deck, tmp_path):
+    deck = tmp_path / "deck.db"
+    shutil.copyfile(sound_deck, deck)
+    good = backup_name(deck)
+    good.parent.mkdir()
+    shutil.copyfile(sound_deck, good)
+    zero_pages(deck, [1])
+    ok, detail = deck_health(deck)
+    assert not ok
+    assert detail == (f"{deck} is not a studykit deck (not an SQLite database, or a deck whose "
+                      "first page is damaged); it was left untouched. If it was your deck: "
+                      f"Restore your newest good backup: studykit restore {good} --db {deck} "
+                      "(the damaged file is moved aside, not deleted)")

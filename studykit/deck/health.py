@@ -106,7 +106,7 @@ def file_problems(path: Path) -> list[str]:
 def deck_health(path: Path) -> tuple[bool, str]:
     """For `studykit doctor`: whether the deck at ``path`` is sound, and one line saying
     what it holds or what is wrong with it and what to do."""
-    from studykit.deck.identity import NEW, identify
+    from studykit.deck.identity import NEW, NotADeck, identify
 
     try:
         if identify(path) == NEW:
@@ -114,6 +114,10 @@ def deck_health(path: Path) -> tuple[bool, str]:
         conn = sqlite3.connect(read_only_uri(path), uri=True)
     except DamagedDeck as exc:
         return False, f"{exc.message}. {_way_out(path)}"
+    except NotADeck as exc:
+        if exc.not_sqlite:  # perhaps a deck whose first page is lost
+            return False, f"{exc.message}. If it was your deck: {_way_out(path)}"
+        return False, str(exc)
     except (DeckError, sqlite3.Error) as exc:
         return False, str(exc)
     try:

@@ -36,10 +36,10 @@ class NotADeck(DeckError):
     """The file exists but is not a studykit deck (``what`` says what it is)."""
 
     def __init__(self, path: Path, what: str, remedy: str = "point --db at your deck, or "
-                 "at a new file to start a new deck") -> None:
+                 "at a new file to start a new deck", *, not_sqlite: bool = False) -> None:
         super().__init__(f"{path} is not a studykit deck ({what}); it was left untouched",
                          remedy)
-        self.what = what
+        self.what, self.not_sqlite = what, not_sqlite
 
 
 def identify(path: Path) -> str:
@@ -63,7 +63,7 @@ def identify(path: Path) -> str:
     if not header.startswith(SQLITE_MAGIC):
         raise NotADeck(path, "not an SQLite database, or a deck whose first page is damaged",
                        "point --db at your deck or at a new file; if this file was your "
-                       f"deck, {RESTORE_HINT}")
+                       f"deck, {RESTORE_HINT}", not_sqlite=True)
     _check_length(path, header, info.st_size)
     return _kind_by_content(path, int.from_bytes(header[68:72], "big", signed=True))
 
