@@ -6,7 +6,7 @@ a named file is taken whatever its name (Anki CSV/TSV included), a named folder 
 once). Anything that cannot be imported stays in the list, so that :func:`read_notes_file`
 reports it on its own line: a pipe, device or socket (never opened for reading, so never
 waited on), a symlink loop or broken link, an unreadable file or folder, a name that is
-not valid UTF-8. :func:`shown` writes a path so that any file name prints on one line.
+not valid UTF-8, a named folder without a single notes file. :func:`shown` writes a path so that any file name prints on one line.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ def collect_files(paths: Iterable[Path]) -> list[Path]:
     found: list[Path] = []
     for path in map(Path, paths):
         if _is_dir(path):
-            found += sorted(_walk(path, set()))
+            found += sorted(_walk(path, set())) or [path]  # none: reported as such
         else:
             found.append(path)
     return found
@@ -131,7 +131,8 @@ def _folder_error(path: Path, where: str) -> SourceError:
     except OSError as exc:
         return SourceError(f"{where}: cannot open the folder ({exc.strerror})",
                            "check its permissions")
-    return SourceError(f"{where}: is a folder", "name the folder itself to import it")
+    return SourceError(f"{where}: no notes files (.md, .markdown, .txt) in this folder",
+                       "check the path; name other files (an Anki .csv) one by one")
 
 
 def _read_regular(path: Path, where: str) -> bytes:

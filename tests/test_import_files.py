@@ -138,3 +138,14 @@ def test_an_unreadable_file_or_folder_is_reported_not_refused_by_the_parser(tmp_
         {"file": str(locked), "error": f"{locked}: cannot open the folder (Permission denied) "
                                        "— check its permissions"}]
     assert json.loads(out.stdout)["highlights"]["new"] == 37
+
+
+def test_a_named_folder_without_notes_files_is_reported(deck, tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "picture.png").write_bytes(b"\x89PNG")
+    report = import_paths(deck, [empty, GOOD])
+    assert [(f.status, f.error) for f in report.files] == [
+        ("error", f"{empty}: no notes files (.md, .markdown, .txt) in this folder — check the "
+                  "path; name other files (an Anki .csv) one by one"),
+        ("imported", None)]
