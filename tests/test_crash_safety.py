@@ -259,16 +259,14 @@ def test_kill_review_at_a_chosen_answer_keeps_whole_answers(review_template, tmp
 
 def kill_at_random(args, delay: float, *, stdin: str = "", env=None) -> None:
     proc = subprocess.Popen([sys.executable, "-m", "studykit", *args], stdin=subprocess.PIPE,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
                             text=True, start_new_session=True)
     try:
         proc.stdin.write(stdin)
         proc.stdin.flush()
         time.sleep(delay)
     finally:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
-        proc.stdin.close()
+        end_group(proc)  # it may have finished already: then there is nothing to kill
 
 
 @pytest.mark.slow
