@@ -23,8 +23,8 @@ from pathlib import Path
 
 from _common import REPO, table
 
-from studykit import linking
-from studykit.catalog import catalog_root, load_catalog
+from studykit.exercises import links as linking
+from studykit.exercises.catalog import catalog_root, load_catalog
 from studykit.sources import Highlight, parse_text
 from studykit.sources.normalize import decode
 

@@ -15,8 +15,8 @@ from array import array
 import pytest
 from conftest import HIGHLIGHTS, REPO, SEEDS, run_cli
 
-from studykit import linking
-from studykit.catalog import load_catalog, topics
+from studykit.exercises import links as linking
+from studykit.exercises.catalog import load_catalog, topics
 from studykit.importer import import_paths
 
 sys.path.insert(0, str(REPO / "bench"))
@@ -197,7 +197,7 @@ def test_linking_is_fast_enough_and_never_imports_torch(labeled):
     for text, chapter in items:
         index.link(text, chapter)
     assert (time.perf_counter() - started) / len(items) < 200e-6  # ~15 us; loose for CI
-    probe = "import sys, studykit.linking as l; l.link('卷积'); print('torch' in sys.modules)"
+    probe = "import sys, studykit.exercises.links as l; l.link('卷积'); print('torch' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "False"

@@ -45,8 +45,8 @@ from itertools import chain
 from pathlib import Path
 from typing import NamedTuple
 
-from studykit.catalog import Exercise, catalog_root, load_catalog, topics
 from studykit.errors import StudykitError
+from studykit.exercises.catalog import Exercise, catalog_root, load_catalog, topics
 
 KEYWORD_WEIGHT, TITLE_WEIGHT, PROMPT_WEIGHT = 3.0, 2.0, 1.0
 README_WEIGHT, TOPIC_KEYWORD_WEIGHT = 1.0, 2.0
@@ -277,10 +277,8 @@ def _add_bonuses(vectors: dict[Term, int], bonuses: Bonuses,
 
 @cache
 def _cached_index(root: Path, mtime_ns: int) -> LinkIndex | None:
-    # load_catalog caches on the root alone: read the catalog as it is now
-    fresh = getattr(load_catalog, "__wrapped__", load_catalog)
     try:
-        catalog = fresh(root)
+        catalog = load_catalog(root)
     except StudykitError:
         return None
     return build_index(catalog, root) if catalog else None
