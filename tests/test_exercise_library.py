@@ -219,3 +219,20 @@ def test_exercise_show_prints_each_front_whole(deck, course):
     assert "3 cards point here:" in text
     assert fronts[0] in flat and fronts[1] in flat
     assert "x" * 2000 + "… (3,000 more characters; `studykit export json` has it whole)" in flat
+
+
+def test_the_readme_catalog_table_is_generated_from_the_catalog(tmp_path):
+    from studykit.exercises import catalog_table
+
+    stale = "README.md is stale: python -m studykit.exercises.catalog_table --write"
+    assert catalog_table.main(["--check"]) == 0, stale
+    readme = tmp_path / "README.md"
+    readme.write_text(f"# x\n{catalog_table.START}\nold\n{catalog_table.END}\nrest\n", "utf-8")
+    assert catalog_table.main(["--check", "--readme", str(readme)]) == 1
+    assert catalog_table.main(["--write", "--readme", str(readme)]) == 0
+    text = readme.read_text("utf-8")
+    assert text.startswith(f"# x\n{catalog_table.START}\n{len(load_catalog())} exercises "
+                           f"in {len(topics())} topics")
+    assert text.endswith(f"{catalog_table.END}\nrest\n") and "\nold\n" not in text
+    for exercise in load_catalog():
+        assert f"`{exercise.slug}` " in text

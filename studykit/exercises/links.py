@@ -69,9 +69,10 @@ _CHAPTERS_KEPT = 4096
 _BIGRAM = next(c for c in "IL" if array(c).itemsize == 4)  # two UTF-16 code units
 _WORD = re.compile(r"[a-z0-9_]{2,}")
 _NOT_CJK = re.compile(r"[\x00-\x7f\u3000-\u303f\uff00-\uffef]+")  # ASCII, punctuation
+_EXTENSION = r"\.(?:ipynb|py|md|html?|pdf|txt|json|ya?ml|csv|zip|gz)\b"
 _POINTER = re.compile(  # a URL, or a file name with a path or an extension
-    r"(?:https?://|www\.)[\w./~%?=&#:+-]*"
-    r"|[\w./~+-]*\.(?:ipynb|py|md|html?|pdf|txt|json|ya?ml|csv|zip|gz)\b", re.ASCII)
+    rf"(?:https?://|www\.)[\w./~%?=&#:+-]*|[\w./~+-]*{_EXTENSION}", re.ASCII)
+_POINTER_HINT = re.compile(rf"://|www\.|{_EXTENSION}", re.ASCII)  # cheap: no backtracking
 
 Term = int | str  # a bigram (as an int) or a word
 Bag = dict[Term, float]  # term -> weight
@@ -89,7 +90,7 @@ def normalise(text: str) -> str:
 
 def without_pointers(s: str) -> tuple[str, bool]:
     """A normalised text without its URLs and file names, and whether it had any."""
-    if "." not in s:  # the common case, at the cost of one scan
+    if _POINTER_HINT.search(s) is None:  # the common case, at the cost of one scan
         return s, False
     stripped = _POINTER.sub(" ", s)
     return stripped, len(stripped) != len(s)
