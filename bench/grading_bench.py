@@ -23,7 +23,7 @@ SMALL = "tensors/view_vs_copy"
 def measure() -> dict:
     """Median seconds of `import torch`, of a cold check (a new process) and of a warm
     re-check in a running worker, on a small exercise's reference solution."""
-    from studykit.catalog import get_exercise
+    from studykit.exercises.catalog import get_exercise
     from studykit.grading.client import Worker
 
     exercise = get_exercise(SMALL)
@@ -45,7 +45,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--catalog", action="store_true", help="also grade every reference")
     args = parser.parse_args()
-    from studykit.catalog import load_catalog
+    from studykit.exercises.catalog import load_catalog
     from studykit.grading.client import Worker
 
     figures = measure()

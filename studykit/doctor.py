@@ -52,8 +52,8 @@ def _deck(db: Path) -> tuple[str, bool, str]:
 
 
 def _catalog() -> tuple[str, bool, str]:
-    from studykit.catalog import catalog_root, load_catalog
     from studykit.errors import StudykitError
+    from studykit.exercises.catalog import catalog_root, load_catalog
 
     try:
         exercises = load_catalog()

@@ -23,7 +23,7 @@ from studykit.cards.junk import is_junk
 from studykit.deck import Deck, to_db_time, utc_now
 from studykit.deck import imports as sql
 from studykit.errors import SourceError, StudykitError
-from studykit.linking import LinkIndex, get_index
+from studykit.exercises.links import LinkIndex, get_index
 from studykit.notefiles import collect_files, read_notes_file, shown
 from studykit.sources import Book, Highlight, parse_text
 from studykit.sources.normalize import decode

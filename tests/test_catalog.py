@@ -8,7 +8,7 @@ from collections import Counter
 
 import pytest
 
-from studykit.catalog import ID_PATTERN, catalog_root, load_catalog, topics
+from studykit.exercises.catalog import ID_PATTERN, catalog_root, load_catalog, topics
 from studykit.grading.devcheck import check_catalog
 
 

@@ -1,14 +1,10 @@
-"""`studykit exercise ...` end to end on the fixture course, incl. watch in a pty."""
+"""`studykit exercise ...` end to end on the fixture course (watch: test_exercise_watch.py)."""
 
 from __future__ import annotations
 
 import json
-import os
-import sys
-import time
 from pathlib import Path
 
-import pexpect
 import pytest
 from conftest import run_cli
 
@@ -78,22 +74,3 @@ def test_path_of_starter_and_solution():
     assert run_cli("exercise", "path", ID, "--starter").stdout.strip() == str(
         COURSE / "tensors" / "scale_rows.py")
     assert run_cli("exercise", "path", ID).returncode == 1
-
-
-def test_watch_turns_green_when_the_file_is_fixed(studykit_home):
-    env = dict(os.environ, COLUMNS="120", TERM="xterm")
-    child = pexpect.spawn(sys.executable, ["-m", "studykit", "exercise", "watch", ID],
-                          env=env, encoding="utf-8", timeout=30, dimensions=(40, 120))
-    child.expect("fail")
-    child.expect("not implemented yet")
-    child.send("h")
-    child.expect("hint 1/2")
-    workspace_file = studykit_home / "exercises" / "tensors" / "scale_rows.py"
-    time.sleep(0.2)
-    workspace_file.write_text((COURSE / "solutions" / "tensors" / "scale_rows.py").read_text())
-    child.expect("pass")
-    child.expect("Passed!")
-    child.send("q")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0

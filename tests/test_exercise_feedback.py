@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import run_cli
 
-from studykit.practice import record
+from studykit.exercises.progress import record
 
 COURSE = Path(__file__).parent / "fixtures" / "course"
 ID = "tensors/scale_rows"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from studykit.catalog import load_catalog
+from studykit.exercises.catalog import load_catalog
 from studykit.grading.client import Worker
 
 COURSE = Path(__file__).parent / "fixtures" / "course"

@@ -1,27 +1,34 @@
 """Cards link to exercises: accuracy on the labeled highlights, the rules, and the import.
 
 The labeled set (tests/fixtures/links/labels.tsv) names highlights of the sample notes
-and of the real seed notes by id; seed rows are skipped when ../shared/seeds is absent.
+and of the real seed notes by id, with the exercises that practise each one ("none": no
+exercise does); seed rows are skipped when ../shared/seeds is absent. Ids of exercises
+planned but not written yet are listed in tests/fixtures/links/planned.txt; accuracy is
+checked on the rows the current catalog can answer.
 """
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 from array import array
 
 import pytest
-from conftest import HIGHLIGHTS, REPO, SEEDS, run_cli
+from conftest import HIGHLIGHTS, REPO, SEEDS
 
-from studykit import linking
-from studykit.catalog import load_catalog, topics
+from studykit.exercises import links as linking
+from studykit.exercises.catalog import ID_PATTERN, load_catalog, topics
 from studykit.importer import import_paths
 
 sys.path.insert(0, str(REPO / "bench"))
 import link_accuracy  # noqa: E402  (the bench owns the label loader)
 
-TARGET = 0.85
+PLANNED = REPO / "tests" / "fixtures" / "links" / "planned.txt"
+# Measured on the 64-exercise catalog (README, "Linking cards to exercises"); a regression
+# of the linker drops below these. The goal once the planned exercises exist is 0.90 at
+# the exercise level on every row.
+FLOORS = {("samples", "exercise"): 0.81, ("samples", "topic"): 0.94,
+          ("all available", "exercise"): 0.75, ("all available", "topic"): 0.85}
 
 
 @pytest.fixture(scope="module")
@@ -29,21 +36,22 @@ def labeled():
     return link_accuracy.load_labeled()
 
 
-def accuracy(rows) -> float:
-    linked = link_accuracy.linked_topics(rows)
-    hits = sum(e.split("/")[0] in r.topics for r, e in zip(rows, linked, strict=True))
-    return hits / len(rows)
+def planned_ids() -> set[str]:
+    return {line.strip() for line in PLANNED.read_text("utf-8").splitlines()
+            if line.strip() and not line.startswith("#")}
 
 
-def test_the_labels_are_many_cover_every_topic_and_quote_no_seed_text():
-    rows = link_accuracy.read_labels()
-    assert len(rows) >= 150
-    assert len({(source, key) for source, key, _, _ in rows}) == len(rows)
-    assert {t for _, _, ts, _ in rows for t in ts} == set(topics())
-    assert {ts[0] for _, _, ts, _ in rows} == set(topics())
-    assert all(source.startswith(("seeds/", "highlights/")) for source, _, _, _ in rows)
-    seed_rows = [r for r in rows if r[0].startswith("seeds/")]
-    assert all(key.isascii() and note.isascii() for _, key, _, note in seed_rows)
+def test_the_labels_are_many_name_real_or_planned_exercises_and_quote_no_seed_text():
+    labels = link_accuracy.read_labels()
+    assert len(labels) >= 400 and sum(bool(label.exercises) for label in labels) >= 400
+    assert len({(label.source, label.key) for label in labels}) == len(labels)
+    assert all(label.source.startswith(("seeds/", "highlights/")) for label in labels)
+    named = {e for label in labels for e in label.exercises}
+    assert all(ID_PATTERN.match(e) for e in named)
+    assert named - {e.id for e in load_catalog()} <= planned_ids()
+    assert {e.split("/")[0] for e in named} >= set(topics())  # every topic is labeled
+    seed_rows = [label for label in labels if label.source.startswith("seeds/")]
+    assert all(label.key.isascii() and label.note.isascii() for label in seed_rows)
 
 
 def test_every_label_names_an_existing_highlight(labeled):
@@ -52,23 +60,65 @@ def test_every_label_names_an_existing_highlight(labeled):
     assert not missing
 
 
+def test_a_none_row_is_right_only_without_a_link():
+    none = link_accuracy.Label("s", "k", (), "a link list")
+    assert link_accuracy.is_hit(none, None) and not link_accuracy.is_hit(none, "conv/corr2d")
+    two = link_accuracy.Label("s", "k", ("conv/corr2d", "vision/flip_crop"), "")
+    assert link_accuracy.is_hit(two, "vision/flip_crop")
+    assert not link_accuracy.is_hit(two, "conv/output_size")
+    assert link_accuracy.is_hit(two, "conv/output_size", level="topic")
+    assert not link_accuracy.is_hit(two, None, level="topic")
+    assert link_accuracy.answerable(two, {"conv/corr2d"})
+    assert not link_accuracy.answerable(two, {"conv/output_size"})
+
+
+@pytest.mark.parametrize("level", ["exercise", "topic"])
 @pytest.mark.parametrize("subset", ["samples", "all available"])
-def test_accuracy_on_the_labeled_highlights(labeled, subset):
-    rows = [r for r in labeled if r.highlight is not None
-            and (subset != "samples" or r.source.startswith("highlights/"))]
+def test_accuracy_on_the_rows_the_catalog_can_answer(labeled, subset, level):
     if subset != "samples" and not SEEDS.is_dir():
         pytest.skip("../shared/seeds is not present")
-    assert len(rows) >= 150
-    assert accuracy(rows) >= TARGET
+    existing = {e.id for e in load_catalog()}
+    rows = [r for r in labeled if r.highlight is not None
+            and (subset != "samples" or r.source.startswith("highlights/"))
+            and link_accuracy.answerable(r.label, existing)]
+    assert len(rows) >= (150 if subset == "samples" else 500)
+    scores = link_accuracy.Scores(rows, link_accuracy.linked_exercises(rows), existing)
+    assert scores.share(level)[1] >= FLOORS[subset, level]
 
 
-def test_every_text_gets_an_exercise_even_without_evidence():
-    ids = {ex.id for ex in load_catalog()}
-    assert linking.link("有时还可能需要把它暂时保存起来。").exercise_id in ids
-    nothing = linking.link("……", "")
-    assert nothing == (load_catalog()[0].id, 0.0)
+def test_no_evidence_no_link():
+    assert linking.link("……", "") == (None, 0.0)
+    assert linking.link("有时还可能需要把它暂时保存起来。").exercise_id is None
     found = linking.link("nn.Conv2d的输出尺寸由填充和步幅决定", "卷积层")
     assert found.exercise_id.startswith("conv/") and found.score > 0
+
+
+def test_links_and_file_paths_are_not_read_and_a_pointer_ignores_its_chapter():
+    lstm = "本节的代码在chapter_recurrent-modern/lstm.ipynb中"
+    assert linking.link(lstm, "长短期记忆网络（LSTM）").exercise_id is None
+    links = "参考链接：https://github.com/example/conv2d-output-size-calculator"
+    assert linking.link(links, "卷积层").exercise_id is None
+    assert linking.without_pointers("see www.example.com/a.html and x.view(-1)") == (
+        "see   and x.view(-1)", True)
+    assert linking.without_pointers("cpu/gpu 带宽, f.log_softmax") == (
+        "cpu/gpu 带宽, f.log_softmax", False)
+
+
+def test_one_shared_word_is_not_enough():
+    # the seq2seq exercise's context variable (上下文变量) is not a TensorFlow Session
+    text = "在TensorFlow里先要创建一个Session，也可以把它叫作上下文"
+    assert linking.link(text, "变量及作用域").exercise_id is None
+
+
+def test_sibling_exercises_of_a_topic_are_told_apart():
+    cases = {  # the leaf-node and Jacobian cases of issue 11, in our own words
+        "用户直接创建的张量叫叶子节点，它的grad_fn是None，is_leaf为True": "autograd/leaf_nodes",
+        "先令v=(1,0)求y1对x的梯度，再令v=(0,1)求y2对x的梯度；两次backward之间要"
+        "retain_graph=True": "autograd/jacobian_rows",
+        "互相关运算：卷积核在输入上滑动，每个位置做按元素乘法再求和": "conv/corr2d",
+        "非标量的输出调用backward()时，需要传入与它形状相同的gradient参数": "autograd/vector_jacobian"}
+    assert {text: linking.link(text, "Tensor与Autograd").exercise_id
+            for text in cases} == cases
 
 
 def test_the_chapter_title_settles_a_vague_highlight():
@@ -92,9 +142,9 @@ def _fields(values: list[int]) -> int:
 def test_weak_own_evidence_yields_to_the_most_likely_topic():
     index = linking.LinkIndex(("a/x", "b/y", "b/z"), (0, 1, 1), ((0,), (1, 2)), {}, {}, 256)
     # a/x wins on its topic's score alone; topic b is more likely: its best exercise wins
-    assert index._choose(array("H", [100, 90, 80, 45, 60])).exercise_id == "b/y"
+    assert index.ids[index._choose(array("H", [100, 90, 80, 45, 60]))] == "b/y"
     # with enough evidence of its own, a/x keeps the link
-    assert index._choose(array("H", [200, 90, 80, 45, 60])).exercise_id == "a/x"
+    assert index.ids[index._choose(array("H", [200, 90, 80, 45, 60]))] == "a/x"
 
 
 def test_no_sum_can_overflow_a_field():
@@ -139,12 +189,13 @@ def test_no_catalog_no_links_and_the_import_still_works(deck, monkeypatch, tmp_p
                              "OR exercise_score IS NOT NULL").fetchone()[0] == 0
 
 
-def test_import_links_every_card(deck):
+def test_import_links_every_card_to_an_exercise_or_to_none(deck):
     import_paths(deck, [HIGHLIGHTS])
     ids = {ex.id for ex in load_catalog()}
     rows = deck.conn.execute("SELECT exercise_id, exercise_score FROM cards").fetchall()
-    assert rows and all(r[0] in ids and r[1] is not None for r in rows)
+    assert rows and all((r[0] is None or r[0] in ids) and r[1] is not None for r in rows)
     assert len({r[0] for r in rows}) >= 40
+    assert sum(r[0] is None for r in rows) < len(rows) / 10
 
 
 PLUGIN = """---
@@ -179,23 +230,21 @@ def test_an_edited_highlight_is_linked_again(deck, tmp_path, monkeypatch):
     assert _links(deck) == {"sequence/perplexity"}
 
 
-def test_exercise_show_lists_the_cards_linked_to_it():
-    assert run_cli("import", str(HIGHLIGHTS)).returncode == 0
-    cards = json.loads(run_cli("cards", "--json").stdout)
-    linked = [c for c in cards if c["exercise"] == "conv/output_size"]
-    assert linked
-    shown = run_cli("exercise", "show", "conv/output_size")
-    assert shown.returncode == 0
-    assert "card(s) point here" in shown.stdout and linked[0]["id"] in shown.stdout
+def test_an_edit_that_leaves_no_fitting_exercise_unlinks_the_card(deck, tmp_path):
+    notes = tmp_path / "notes.md"
+    notes.write_text(PLUGIN.format(text="填充（padding）让卷积层的输出尺寸保持不变。"), "utf-8")
+    import_paths(deck, [notes])
+    assert _links(deck) != {None}
+    notes.write_text(PLUGIN.format(text="这一章的笔记先写到这里，明天继续整理。"), "utf-8")
+    import_paths(deck, [notes])
+    live = deck.conn.execute("SELECT exercise_id, exercise_score FROM cards "
+                             "WHERE suspended = 0").fetchall()
+    assert live and all(r[0] is None and r[1] is not None for r in live)
 
 
-def test_linking_never_imports_torch(labeled):
-    # how fast linking is: bench/link_accuracy.py (a test must not depend on machine speed)
-    index = linking.get_index()
-    for record in labeled:
-        if record.highlight:
-            index.link(record.highlight.text, record.highlight.chapter)
-    probe = "import sys, studykit.linking as l; l.link('卷积'); print('torch' in sys.modules)"
+def test_linking_never_imports_torch():
+    probe = ("import sys, studykit.exercises.links as l; l.link('卷积'); "
+             "print('torch' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "False"

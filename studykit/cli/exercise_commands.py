@@ -21,7 +21,7 @@ def _open(ctx, db):
 
 
 def _exercise(exercise_id: str):
-    from studykit.catalog import get_exercise
+    from studykit.exercises.catalog import get_exercise
 
     return get_exercise(exercise_id)
 
@@ -31,7 +31,7 @@ def list_command(ctx: typer.Context, topic: str | None = typer.Option(None, "--t
                  db: Path | None = DbOption,
                  as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """All exercises in course order with your progress."""
-    from studykit.practice import statuses
+    from studykit.exercises.progress import statuses, tallies
 
     with _open(ctx, db) as deck:
         items = [s for s in statuses(deck) if not topic or s.exercise.topic == topic]
@@ -39,21 +39,21 @@ def list_command(ctx: typer.Context, topic: str | None = typer.Option(None, "--t
         print_json([{"id": s.exercise.id, "topic": s.exercise.topic, "title": s.exercise.title,
                      "status": s.status} for s in items])
         return
-    from studykit.cli.render import exercise_list
+    from studykit.cli.exercise_render import exercise_list
 
-    exercise_list(items)
+    exercise_list(items, tallies(items)[0])
 
 
 @exercise_app.command("show")
 def show_command(ctx: typer.Context, exercise_id: str, db: Path | None = DbOption) -> None:
-    """The task, its file, hints available and the cards that point to it."""
-    from studykit.cli.render import exercise_page
-    from studykit.deck.exercises import linked_cards
-    from studykit.practice import workspace_file
+    """The task, its file, hints available and every card that points to it."""
+    from studykit.cli.exercise_render import exercise_page
+    from studykit.exercises.progress import linked_cards
+    from studykit.exercises.workspace import workspace_file
 
     ex = _exercise(exercise_id)
     with _open(ctx, db) as deck:
-        cards = linked_cards(deck.conn, ex.id)
+        cards = linked_cards(deck, ex)
     exercise_page(ex, workspace_file(ex), cards)
 
 
@@ -61,7 +61,7 @@ def show_command(ctx: typer.Context, exercise_id: str, db: Path | None = DbOptio
 def start_command(exercise_id: str, force: bool = typer.Option(
         False, "--force", help="Overwrite your copy with the starter (a .bak is kept).")) -> None:
     """Copy the starter into your workspace and print its path."""
-    from studykit.practice import start
+    from studykit.exercises.workspace import start
 
     path, copied = start(_exercise(exercise_id), force=force)
     if not copied:
@@ -76,28 +76,27 @@ def check_command(ctx: typer.Context, exercise_id: str,
                   as_json: bool = typer.Option(False, "--json", help="Print the verdict as JSON.")
                   ) -> None:
     """Grade your file against the reference; exit 0 on pass."""
-    from studykit.grading.client import Worker
-    from studykit.practice import file_to_check, record
+    from studykit.exercises.check import check
 
     ex = _exercise(exercise_id)
-    path = file_to_check(ex, file)
-    with Worker() as worker:
-        verdict = worker.grade(ex, path)
     with _open(ctx, db) as deck:
-        record(deck, verdict)
+        verdict = check(ex, deck, file=file)
     if as_json:
-        print_json({k: verdict[k] for k in ("id", "status", "tests", "device", "seconds")})
+        print_json(verdict.to_json())
     else:
-        from studykit.cli.render import verdict_panel
+        from studykit.cli.exercise_render import verdict_panel
 
-        verdict_panel(verdict, path)
-    raise typer.Exit(0 if verdict["status"] == "pass" else 1)
+        verdict_panel(verdict)
+        if verdict.cards_due:
+            typer.echo(f"{verdict.cards_due} linked card{'s' if verdict.cards_due != 1 else ''}"
+                       " made due now: `studykit review` them")
+    raise typer.Exit(0 if verdict.passed else 1)
 
 
 @exercise_app.command("hint")
 def hint_command(ctx: typer.Context, exercise_id: str, db: Path | None = DbOption) -> None:
     """Show the next hint (each call reveals one more)."""
-    from studykit.practice import next_hint
+    from studykit.exercises.progress import next_hint
 
     ex = _exercise(exercise_id)
     with _open(ctx, db) as deck:
@@ -111,7 +110,7 @@ def solution_command(ctx: typer.Context, exercise_id: str, db: Path | None = DbO
                      ) -> None:
     """Show the reference solution (after you pass, or with --force)."""
     from studykit.errors import ExerciseError
-    from studykit.practice import has_passed
+    from studykit.exercises.progress import has_passed
 
     ex = _exercise(exercise_id)
     with _open(ctx, db) as deck:
@@ -127,7 +126,8 @@ def solution_command(ctx: typer.Context, exercise_id: str, db: Path | None = DbO
 @exercise_app.command("next")
 def next_command(ctx: typer.Context, db: Path | None = DbOption) -> None:
     """Start the first exercise you have not passed, in course order."""
-    from studykit.practice import next_unsolved, start
+    from studykit.exercises.progress import next_unsolved
+    from studykit.exercises.workspace import start
 
     with _open(ctx, db) as deck:
         ex = next_unsolved(deck)
@@ -141,7 +141,7 @@ def next_command(ctx: typer.Context, db: Path | None = DbOption) -> None:
 @exercise_app.command("reset")
 def reset_command(exercise_id: str) -> None:
     """Put the starter back in your workspace (your copy is kept as .py.bak)."""
-    from studykit.practice import start
+    from studykit.exercises.workspace import start
 
     path, _ = start(_exercise(exercise_id), force=True)
     typer.echo(f"reset {path} (previous version: {path.with_suffix('.py.bak')})")
@@ -166,7 +166,8 @@ def watch_command(ctx: typer.Context, exercise_id: str | None = typer.Argument(N
                   db: Path | None = DbOption,
                   poll: bool = typer.Option(False, "--poll", help="Poll instead of file events.")
                   ) -> None:
-    """Re-check on every save. Keys: h hint, n next (after a pass), l list, r re-run, q quit."""
+    """Re-check on every save, redrawn in place. Keys: h hint, t task, n next (after a pass),
+    l list, r re-run, q quit."""
     from studykit.cli.watch_ui import WatchUI
 
     with _open(ctx, db) as deck:

@@ -83,57 +83,6 @@ def cards_table(cards: list[dict]) -> None:
     console.print(table)
 
 
-STATUS_MARK = {"pass": "[green]✓ pass[/]", "fail": "[red]✗ fail[/]", "error": "[red]! error[/]",
-               "timeout": "[red]⏱ timeout[/]", "started": "[yellow]… started[/]",
-               "new": "[dim]· new[/]"}
-
-
-def exercise_list(items) -> None:
-    table = Table(title="Exercises (course order)")
-    for name in ("#", "id", "title", "status"):
-        table.add_column(name)
-    for number, s in enumerate(items, 1):
-        table.add_row(str(number), s.exercise.id, s.exercise.title, STATUS_MARK[s.status])
-    console.print(table)
-    by_topic: dict[str, list[int]] = {}
-    for s in items:
-        done, total = by_topic.setdefault(s.exercise.topic, [0, 0])
-        by_topic[s.exercise.topic] = [done + s.passed, total + 1]
-    console.print("  ".join(f"{t} {d}/{n}" for t, (d, n) in by_topic.items()))
-
-
-def exercise_page(ex, path, cards) -> None:
-    from rich.markdown import Markdown
-
-    console.rule(f"{ex.id} · {ex.title}")
-    console.print(f"topic {ex.topic} · difficulty {'★' * ex.difficulty} · device {ex.device} · "
-                  f"time limit {ex.time_limit:g}s · {len(ex.hints)} hints")
-    console.print(Markdown(ex.prompt() or "(no description)"))
-    console.print(f"your file: {path}" if path.exists()
-                  else f"start it with: studykit exercise start {ex.id}")
-    if cards:
-        console.print(f"{len(cards)} card(s) point here:")
-        for card in cards:
-            console.print(f"  {card['id']}  {card['front'][:60]}")
-
-
-def verdict_panel(verdict: dict, path, console: Console = console) -> None:
-    status = verdict["status"]
-    console.print(f"{STATUS_MARK[status]}  {verdict['id']}  ({verdict['device']}, "
-                  f"{verdict['seconds']:.2f} s)  {path}")
-    failures = [t for t in verdict["tests"] if t["status"] != "pass"]
-    for test in verdict["tests"]:
-        mark = "[green]✓[/]" if test["status"] == "pass" else "[red]✗[/]"
-        console.print(f"  {mark} {test['name']}")
-    if failures:
-        first = failures[0]
-        console.print(f"[bold]first problem[/] ({first['name']}):")
-        console.print(f"  {first['message']}", markup=False, highlight=False)
-    if verdict.get("output"):
-        console.print("[dim]your output:[/]")
-        console.print(verdict["output"], markup=False, highlight=False)
-
-
 # -- huge cards: at most a screenful ---------------------------------------------------------
 
 PANEL_CHROME = 4  # a panel's borders and padding take this many columns

@@ -27,6 +27,7 @@ class ReviewUI:
                  keys: KeyReader | None = None) -> None:
         self.session, self.typed, self.with_exercises = session, typed, with_exercises
         self._skipped_exercises: set[str] = set()
+        self._on_screen = None  # the side of the card shown last (`e` shows it again)
         self.console = console or Console(highlight=False)
         self.keys = keys or KeyReader()
         self.started = time.monotonic()
@@ -51,7 +52,8 @@ class ReviewUI:
     # -- one card -------------------------------------------------------------------
     def _show(self, card: Card):
         shown_at = time.monotonic()
-        self.console.print(self._front(card))
+        self._on_screen = self._front(card)
+        self.console.print(self._on_screen)
         suggested = None
         if self.typed and card.answer:
             suggested = self._typed(card)
@@ -67,7 +69,8 @@ class ReviewUI:
 
     def _back(self, card: Card, shown_at: float, suggested: int | None):
         intervals = self.session.preview(card)
-        self.console.print(self._back_panel(card, intervals, suggested))
+        self._on_screen = self._back_panel(card, intervals, suggested)
+        self.console.print(self._on_screen)
         while True:
             key = self.keys.key()
             result = self._common_key(key, card)
@@ -128,15 +131,17 @@ class ReviewUI:
         return rating
 
     def _exercise(self, card: Card) -> None:
-        if card.exercise_id:
-            self.console.print(f"exercise [bold]{card.exercise_id}[/]: "
-                               f"studykit exercise start {card.exercise_id}")
-        else:
-            self.console.print("[dim]no exercise is linked to this card yet[/]")
+        """The linked exercise's task, the learner's copy in their editor, then the card."""
+        from studykit.cli.exercise_ui import show_linked_exercise
+
+        show_linked_exercise(card.exercise_id, self.console, self.keys)
+        if card.exercise_id and self._on_screen is not None:
+            self.console.print(self._on_screen)
 
     # -- exercises due again (--with-exercises) ------------------------------------------
     def _resolve_due_exercise(self) -> str | None:
-        from studykit.practice import due_for_resolving, workspace_file
+        from studykit.exercises.progress import due_for_resolving
+        from studykit.exercises.workspace import workspace_file
 
         due = [e for e in due_for_resolving(self.session.deck)
                if e.id not in self._skipped_exercises]
@@ -158,19 +163,15 @@ class ReviewUI:
 
     def _check_exercise(self, exercise) -> None:
         from studykit.errors import StudykitError
-        from studykit.grading.client import Worker
-        from studykit.practice import file_to_check, record
+        from studykit.exercises.check import check
 
         try:
-            path = file_to_check(exercise, None)
-            with Worker() as worker:
-                verdict = worker.grade(exercise, path)
+            verdict = check(exercise, self.session.deck, resolve=True)
         except StudykitError as exc:
             self.console.print(f"[red]{exc}[/]")
             return
-        record(self.session.deck, verdict, resolve=True)
-        rating = "Good" if verdict["status"] == "pass" else "Again"
-        self.console.print(f"{exercise.id}: {verdict['status']} → {rating}")
+        rating = "Good" if verdict.passed else "Again"
+        self.console.print(f"{exercise.id}: {verdict.status} → {rating}")
 
     # -- rendering --------------------------------------------------------------------
     def _header(self, card: Card) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from studykit.deck.queries import card_state_name
+
 
 def record_attempt(conn, exercise_id: str, status: str, at: str, seconds: float | None,
                    device: str | None) -> None:
@@ -35,9 +37,12 @@ def attempts(conn, exercise_id: str) -> list[sqlite3.Row]:
                         (exercise_id,)).fetchall()
 
 
-def linked_cards(conn, exercise_id: str, limit: int = 20) -> list[sqlite3.Row]:
-    return conn.execute("SELECT id, front FROM cards WHERE exercise_id = ? ORDER BY rowid "
-                        "LIMIT ?", (exercise_id, limit)).fetchall()
+def linked_cards(conn, exercise_id: str) -> list[dict]:
+    """Every card that points to the exercise, oldest first: id, state name, front."""
+    rows = conn.execute("SELECT id, state, suspended, front FROM cards WHERE exercise_id = ? "
+                        "ORDER BY rowid", (exercise_id,))
+    return [{"id": r["id"], "state": card_state_name(r["state"], r["suspended"]),
+             "front": r["front"]} for r in rows]
 
 
 def cards_due_now(conn, exercise_id: str, now: str) -> int:

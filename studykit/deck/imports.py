@@ -172,12 +172,13 @@ def insert_cards(conn, rows: Iterable[tuple]) -> None:
 
 
 def update_card_text(conn, rows: Iterable[tuple]) -> None:
-    """Card rows: their text and link replace the stored ones, scheduling state is left
-    alone, and so is the link when the exercise id is None (no catalog)."""
+    """Card rows: their text and link replace the stored ones (a link to no exercise
+    too), scheduling state is left alone, and so is the link when the score is None (no
+    catalog to link with)."""
     conn.executemany(
         "UPDATE cards SET front=?6, back=?7, answer=NULLIF(?8,''), "
-        "exercise_id=COALESCE(?9, exercise_id), "
-        "exercise_score=CASE WHEN ?9 IS NULL THEN exercise_score ELSE ?10 END, updated_at=?11 "
+        "exercise_id=CASE WHEN ?10 IS NULL THEN exercise_id ELSE ?9 END, "
+        "exercise_score=COALESCE(?10, exercise_score), updated_at=?11 "
         "WHERE id=?1", rows)
 
 

@@ -9,8 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from studykit.catalog import Exercise
 from studykit.errors import StudykitError
+from studykit.exercises.catalog import Exercise
 
 WORKER_START_BUDGET = 60.0  # seconds for python + torch to import on a slow machine
 GRACE_SECONDS = 30.0  # beyond an exercise's time limit: judging, clean-up

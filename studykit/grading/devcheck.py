@@ -12,7 +12,7 @@ import argparse
 import sys
 import time
 
-from studykit.catalog import catalog_root, load_catalog
+from studykit.exercises.catalog import catalog_root, load_catalog
 from studykit.grading.client import Worker
 
 

@@ -1,48 +1,20 @@
-"""Rustlings-style practice: the learner's workspace copies, progress and verdicts.
+"""The learner's progress: attempts and passes, hints shown, re-solves due, and the cards
+that point to an exercise. The SQL lives in :mod:`studykit.deck.exercises`.
 
-No torch here: grading happens in a worker process (studykit.grading.client).
+No torch here: grading happens in a worker process (:mod:`studykit.exercises.check`).
 """
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass
-from pathlib import Path
 
 from studykit import scheduler
-from studykit.catalog import Exercise, load_catalog
 from studykit.deck import Deck, to_db_time, utc_now
 from studykit.deck import exercises as sql
 from studykit.deck.review import card_state, state_columns
-from studykit.errors import ExerciseError
-from studykit.paths import workspace
+from studykit.exercises.catalog import Exercise, load_catalog
+from studykit.exercises.workspace import is_started
 from studykit.scheduler import AGAIN, GOOD, CardState
-
-
-def workspace_file(exercise: Exercise) -> Path:
-    return workspace() / exercise.topic / f"{exercise.slug}.py"
-
-
-def start(exercise: Exercise, *, force: bool = False) -> tuple[Path, bool]:
-    """Copy the starter into the workspace (unless there, or ``force``); (path, copied)."""
-    target = workspace_file(exercise)
-    if target.exists() and not force:
-        return target, False
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if target.exists():
-        shutil.copyfile(target, target.with_suffix(".py.bak"))
-    shutil.copyfile(exercise.starter, target)
-    return target, True
-
-
-def file_to_check(exercise: Exercise, file: Path | None) -> Path:
-    path = Path(file) if file else workspace_file(exercise)
-    if not path.exists():
-        if file:
-            raise ExerciseError(f"no such file: {path}", "check the --file path")
-        raise ExerciseError(f"{exercise.id} is not started yet",
-                            f"run `studykit exercise start {exercise.id}` first")
-    return path
 
 
 def record(deck: Deck, verdict: dict, *, resolve: bool = False) -> int:
@@ -76,24 +48,48 @@ def due_for_resolving(deck: Deck) -> list[Exercise]:
 class Status:
     exercise: Exercise
     status: str  # pass | fail | error | timeout | started | new
-    passed: bool
+    passed: bool  # passed at least once
 
 
 def statuses(deck: Deck) -> list[Status]:
+    """Every exercise of the catalog, in course order, with the learner's status."""
     done = sql.progress(deck.conn)
     result = []
     for ex in load_catalog():
         row = done.get(ex.id)
         passed = bool(row and row["first_passed_at"])
         last = row["last_status"] if row and row["last_status"] else None
-        started = workspace_file(ex).exists()
+        started = is_started(ex)
         status = "pass" if passed and last == "pass" else last or ("started" if started else "new")
         result.append(Status(ex, status, passed))
     return result
 
 
-def next_unsolved(deck: Deck) -> Exercise | None:
-    return next((s.exercise for s in statuses(deck) if not s.passed), None)
+@dataclass(frozen=True)
+class Tally:
+    passed: int
+    total: int
+
+
+def tallies(items: list[Status]) -> tuple[dict[str, Tally], Tally]:
+    """(passed/total per topic in course order, passed/total of the whole catalog)."""
+    per_topic: dict[str, list[int]] = {}
+    for s in items:
+        counts = per_topic.setdefault(s.exercise.topic, [0, 0])
+        counts[0] += s.passed
+        counts[1] += 1
+    topics = {t: Tally(p, n) for t, (p, n) in per_topic.items()}
+    return topics, Tally(sum(t.passed for t in topics.values()), len(items))
+
+
+def next_unsolved(deck: Deck, after: Exercise | None = None) -> Exercise | None:
+    """The first exercise not passed yet in course order, starting after ``after`` (and
+    coming round to the start of the course); None when every one is passed."""
+    items = statuses(deck)
+    start = next((i + 1 for i, s in enumerate(items) if after and s.exercise.id == after.id), 0)
+    ordered = items[start:] + items[:start]
+    return next((s.exercise for s in ordered if not s.passed
+                 and (after is None or s.exercise.id != after.id)), None)
 
 
 def next_hint(deck: Deck, exercise: Exercise) -> tuple[int, str]:
@@ -107,3 +103,15 @@ def next_hint(deck: Deck, exercise: Exercise) -> tuple[int, str]:
 def has_passed(deck: Deck, exercise: Exercise) -> bool:
     row = sql.progress(deck.conn).get(exercise.id)
     return bool(row and row["first_passed_at"])
+
+
+@dataclass(frozen=True)
+class LinkedCard:
+    id: str
+    state: str
+    front: str
+
+
+def linked_cards(deck: Deck, exercise: Exercise) -> list[LinkedCard]:
+    """Every card that points to the exercise (oldest first)."""
+    return [LinkedCard(**row) for row in sql.linked_cards(deck.conn, exercise.id)]

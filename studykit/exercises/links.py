@@ -16,8 +16,14 @@ The method (for mixed Chinese, English and code; microseconds a highlight):
   its topic's score (a topic pools the evidence of all its exercises), plus a bonus for
   each of its keywords found whole (worth more the fewer exercises list it).
 * The best exercise wins. When its own evidence is weak and another topic is more likely,
-  the best exercise of the most likely topic wins; with no evidence at all, the first
-  exercise of the catalog, with score 0.
+  the best exercise of the most likely topic wins.
+* No exercise at all (``Link(None, score)``) when the winner's score is below MIN_SCORE,
+  or its own evidence (beyond its topic's) below MIN_OWN, as when one shared word is all
+  there is ("上下文" in a TensorFlow Session card): a card about an idea no exercise
+  practises (history, hardware, a link list) is better unlinked than linked to the
+  least-bad exercise. Links and file paths ("https://...",
+  "chapter_x/lstm.ipynb") are not read: their words name a place, not an idea; and a
+  highlight that points somewhere is not settled by its chapter title alone.
 
 Speed: a bigram is an int (its two UTF-16 code units read as one 32-bit word, so a text's
 bigrams come out of one ``array``), and a term's weights for all exercises and topics are
@@ -45,8 +51,8 @@ from itertools import chain
 from pathlib import Path
 from typing import NamedTuple
 
-from studykit.catalog import Exercise, catalog_root, load_catalog, topics
 from studykit.errors import StudykitError
+from studykit.exercises.catalog import Exercise, catalog_root, load_catalog, topics
 
 KEYWORD_WEIGHT, TITLE_WEIGHT, PROMPT_WEIGHT = 3.0, 2.0, 1.0
 README_WEIGHT, TOPIC_KEYWORD_WEIGHT = 1.0, 2.0
@@ -55,12 +61,18 @@ KEYWORD_BONUS = 0.4  # per keyword found whole, times its idf scaled to 0..1
 WEAK = 0.3  # an exercise with less own evidence yields to the most likely topic's best
 COMMON = 0.5  # terms in more than this share of the documents are dropped
 MAX_CHARS = 4000  # only the start of a longer text is read
+MIN_SCORE = 0.8  # below this the highlight links to no exercise
+MIN_OWN = 0.5  # nor when the winner's own evidence (beyond its topic's) is below this
 MAX_SCALE = 4096  # a weight of 1.0 becomes this int, or less where a sum could overflow
 _FIELD_BITS = 16
 _CHAPTERS_KEPT = 4096
 _BIGRAM = next(c for c in "IL" if array(c).itemsize == 4)  # two UTF-16 code units
 _WORD = re.compile(r"[a-z0-9_]{2,}")
 _NOT_CJK = re.compile(r"[\x00-\x7f\u3000-\u303f\uff00-\uffef]+")  # ASCII, punctuation
+_EXTENSION = r"\.(?:ipynb|py|md|html?|pdf|txt|json|ya?ml|csv|zip|gz)\b"
+_POINTER = re.compile(  # a URL, or a file name with a path or an extension
+    rf"(?:https?://|www\.)[\w./~%?=&#:+-]*|[\w./~+-]*{_EXTENSION}", re.ASCII)
+_POINTER_HINT = re.compile(rf"://|www\.|{_EXTENSION}", re.ASCII)  # cheap: no backtracking
 
 Term = int | str  # a bigram (as an int) or a word
 Bag = dict[Term, float]  # term -> weight
@@ -68,12 +80,20 @@ Bonuses = dict[str, tuple[set[Term], set[int], float]]  # keyword -> terms, hold
 
 
 class Link(NamedTuple):
-    exercise_id: str
+    exercise_id: str | None  # None: no exercise fits well enough
     score: float
 
 
 def normalise(text: str) -> str:
     return text[:MAX_CHARS].lower().replace("×", "x")
+
+
+def without_pointers(s: str) -> tuple[str, bool]:
+    """A normalised text without its URLs and file names, and whether it had any."""
+    if _POINTER_HINT.search(s) is None:  # the common case, at the cost of one scan
+        return s, False
+    stripped = _POINTER.sub(" ", s)
+    return stripped, len(stripped) != len(s)
 
 
 def _terms(s: str) -> tuple[list[str], array]:
@@ -114,7 +134,9 @@ class LinkIndex:
 
     def vector(self, text: str) -> int:
         """The packed scores of one text (0 when it shares no term with the catalog)."""
-        s = normalise(text)
+        return self._vector(without_pointers(normalise(text))[0])
+
+    def _vector(self, s: str) -> int:
         hits = self.vocabulary.intersection(chain(*_terms(s)))
         total = sum(map(self.vectors.__getitem__, hits))
         for term in hits & self.anchored:
@@ -132,24 +154,33 @@ class LinkIndex:
         return cached
 
     def link(self, text: str, chapter: str = "") -> Link:
-        total = self.vector(text)
-        if chapter:
+        s, points_somewhere = without_pointers(normalise(text))
+        total = self._vector(s)
+        if chapter and not points_somewhere:
             total += self.chapter_vector(chapter)
         if not total:
-            return Link(self.ids[0], 0.0)
-        return self._choose(_unpack(total, len(self.ids) + len(self.members)))
+            return Link(None, 0.0)
+        fields = _unpack(total, len(self.ids) + len(self.members))
+        best = self._choose(fields)
+        score = round(fields[best] / self.scale, 3)
+        if score < MIN_SCORE or self._own(fields, best) < MIN_OWN * self.scale:
+            return Link(None, score)
+        return Link(self.ids[best], score)
 
-    def _choose(self, fields: array) -> Link:
+    def _own(self, fields: array, i: int) -> int:
+        """Exercise i's evidence beyond what its topic lends every exercise of the topic."""
+        return fields[i] - TOPIC_WEIGHT * fields[len(self.ids) + self.exercise_topic[i]]
+
+    def _choose(self, fields: array) -> int:
         n = len(self.ids)
         scores = fields[:n]
         best = scores.index(max(scores))
-        topic = self.exercise_topic[best]
-        if fields[best] - TOPIC_WEIGHT * fields[n + topic] < WEAK * self.scale:
+        if self._own(fields, best) < WEAK * self.scale:
             topics = fields[n:]
             likely = topics.index(max(topics))
-            if likely != topic:
+            if likely != self.exercise_topic[best]:
                 best = max(self.members[likely], key=fields.__getitem__)
-        return Link(self.ids[best], round(fields[best] / self.scale, 3))
+        return best
 
 
 # --- building the index -------------------------------------------------------------------
@@ -277,10 +308,8 @@ def _add_bonuses(vectors: dict[Term, int], bonuses: Bonuses,
 
 @cache
 def _cached_index(root: Path, mtime_ns: int) -> LinkIndex | None:
-    # load_catalog caches on the root alone: read the catalog as it is now
-    fresh = getattr(load_catalog, "__wrapped__", load_catalog)
     try:
-        catalog = fresh(root)
+        catalog = load_catalog(root)
     except StudykitError:
         return None
     return build_index(catalog, root) if catalog else None
@@ -298,7 +327,8 @@ def get_index(root: Path | None = None) -> LinkIndex | None:
 
 
 def link(text: str, chapter: str = "", root: Path | None = None) -> Link | None:
-    """The exercise a highlight (its text and chapter title) is most about; None when the
-    catalog cannot be loaded. To link many, take :func:`get_index` once and use its link."""
+    """The exercise a highlight (its text and chapter title) is most about (its id None
+    when none fits well enough); None when the catalog cannot be loaded. To link many,
+    take :func:`get_index` once and use its link."""
     index = get_index(root)
     return index.link(text, chapter) if index else None
