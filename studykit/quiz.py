@@ -32,7 +32,7 @@ from random import Random
 from studykit.deck import Deck, to_db_time, utc_now
 from studykit.deck import quiz as sql
 from studykit.deck.review import Filters
-from studykit.errors import NotFound, StudykitError
+from studykit.errors import StudykitError
 from studykit.quiz_shapes import ShapeProblem, near_misses, random_problem, torch_shapes
 from studykit.typed_answer import canonical, compare
 
@@ -229,10 +229,9 @@ def build_quiz(deck: Deck, *, count: int = 10, kind: str = "mixed", book: str | 
     if kind not in KINDS:
         raise StudykitError(f"unknown quiz kind {kind!r}", f"use one of {', '.join(KINDS)}")
     rng = rng or Random()
-    if book and not sql.matching_books(deck.conn, book):
-        raise NotFound(f"no book matches {book!r}", "list books with `studykit books`")
+    filters = Filters(book=book).resolve(deck.conn)  # NotFound when no book matches
     shapes_wanted = {"cloze": 0, "shape": count, "mixed": count // 2}[kind]
-    cloze = cloze_questions(deck, count - shapes_wanted, Filters(book=book), rng, typed)
+    cloze = cloze_questions(deck, count - shapes_wanted, filters, rng, typed)
     if kind == "cloze" and not cloze:
         raise StudykitError("no cloze cards with answers to quiz on",
                             "import some notes first: studykit import PATH")
@@ -249,7 +248,7 @@ def cloze_questions(deck: Deck, count: int, filters: Filters, rng: Random,
     (a sibling card would show the answer of another)."""
     if count <= 0:
         return []
-    candidates = sql.cloze_candidates(deck.conn, filters)
+    candidates = sql.cloze_candidates(deck.conn, filters.resolve(deck.conn))
     rng.shuffle(candidates)
     first, later, highlights = [], [], set()
     for card_id, highlight in candidates:

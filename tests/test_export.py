@@ -350,5 +350,6 @@ def test_cli_exports(tiny, tmp_path):
 def test_cli_unknown_book_is_one_line_error(tiny):
     out = run_cli("export", "anki", "-o", "x.apkg", "--book", "nope")
     assert out.returncode == 1
-    assert out.stderr == ("studykit: error: no book matches 'nope' — list the books with "
+    assert out.stderr == ("studykit: error: no book matches 'nope'; closest: «小小张量书» — "
+                          "list the books with "
                           "`studykit books` and pass an id or part of a title\n")

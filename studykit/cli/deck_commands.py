@@ -60,12 +60,19 @@ def books_command(
     db: Path | None = DbOption,
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
-    """List the books in the deck with their highlight and card counts."""
-    from studykit.deck import Deck
+    """List the books: highlights, cards, and what a review would show today."""
+    from studykit.config import load_config
+    from studykit.deck import Deck, utc_now
     from studykit.deck.queries import book_summaries
+    from studykit.review import today_by_book
 
+    config = load_config()
     with Deck(deck_path(ctx, db)) as deck:
         books = book_summaries(deck.conn)
+        today = today_by_book(deck, config, utc_now())
+    for book in books:
+        counts = today.get(book["id"], {"new": 0, "learning": 0, "review": 0})
+        book.update(counts, due=counts["learning"] + counts["review"])
     if as_json:
         print_json(books)
         return
