@@ -20,7 +20,7 @@ from pathlib import Path
 from studykit.cards import CardSpec
 from studykit.cards.generate import generate_cards
 from studykit.cards.junk import is_junk
-from studykit.deck import Deck, to_db_time, utc_now
+from studykit.deck import Deck, fts, to_db_time, utc_now
 from studykit.deck import imports as sql
 from studykit.errors import SourceError, StudykitError
 from studykit.linking import LinkIndex, get_index
@@ -234,6 +234,8 @@ def import_paths(deck: Deck, paths: Iterable[Path], *, dry_run: bool = False,
         report.files.append(result)
         if on_file:
             on_file(result)
+    if not dry_run:
+        fts.catch_up(deck)  # new cards reach the search index in one statement
     return report
 
 

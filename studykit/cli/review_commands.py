@@ -46,19 +46,23 @@ def cards_command(
     ctx: typer.Context,
     db: Path | None = DbOption,
     book: str | None = typer.Option(None, "--book", help="Book id or part of its title."),
-    query: str | None = typer.Option(None, "--query", "-q", help="Text in front or back."),
+    query: str | None = typer.Option(None, "--query", "-q",
+                                     help="Text in front or back (any part of a word)."),
     state: str | None = typer.Option(None, "--is", help=f"One of: {', '.join(CARD_FILTERS)}."),
     limit: int = typer.Option(50, "--limit", min=1, help="At most N cards."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Search and list cards."""
     from studykit.deck import Deck
+    from studykit.deck.fts import catch_up
     from studykit.deck.queries import search_cards
     from studykit.errors import StudykitError
 
     if state and state not in CARD_FILTERS:
         raise StudykitError(f"unknown --is value {state!r}", f"use one of {', '.join(CARD_FILTERS)}")
     with Deck(deck_path(ctx, db)) as deck:
+        if query:
+            catch_up(deck)  # cards an interrupted import left out of the search index
         cards = search_cards(deck.conn, book=book, query=query, state=state, limit=limit)
     if as_json:
         print_json(cards)

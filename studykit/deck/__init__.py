@@ -88,6 +88,9 @@ class Deck:
             return 0
         return self.conn.execute("SELECT COALESCE(MAX(id), 0) FROM migrations").fetchone()[0]
 
+    def _applied_migrations(self) -> set[int]:
+        return {r[0] for r in self.conn.execute("SELECT id FROM migrations")}
+
     def _check_version(self) -> int:
         version = self.schema_version()
         if version > LATEST:
@@ -100,7 +103,8 @@ class Deck:
 
     def _migrate(self) -> None:
         version = self._check_version()
-        pending = [m for m in MIGRATIONS if m[0] > version]
+        applied = self._applied_migrations() if version else set()
+        pending = [m for m in MIGRATIONS if m[0] not in applied]  # gaps fill in too
         if not pending:
             return
         if version > 0:

@@ -72,8 +72,9 @@ def search_cards(conn: sqlite3.Connection, *, book: str | None = None, query: st
         clauses.append("c.book_id IN (SELECT value FROM json_each(?))")
         args.append(json.dumps(ids))
     if query:
-        clauses.append("(c.front LIKE ? OR c.back LIKE ?)")
-        args += [f"%{query}%", f"%{query}%"]
+        clause, query_args = text_clause(query)
+        clauses.append(clause)
+        args += query_args
     clauses.append(_STATE_FILTERS.get(state or "", "1"))
     if state == "due":
         args.append(now)
@@ -84,6 +85,18 @@ def search_cards(conn: sqlite3.Connection, *, book: str | None = None, query: st
              "back": r["back"], "answer": r["answer"], "exercise": r["exercise_id"],
              "state": card_state_name(r["state"], r["suspended"]), "due": r["due"],
              "lapses": r["lapses"], "tags": r["tags"].split()} for r in rows]
+
+
+TRIGRAM = 3  # the shortest query the trigram index can answer
+
+
+def text_clause(query: str) -> tuple[str, list]:
+    """Cards whose front or back contains ``query`` (case-insensitive): through the FTS5
+    trigram index (migration 6) from three characters, by LIKE below that."""
+    if len(query) < TRIGRAM:
+        return "(c.front LIKE ? OR c.back LIKE ?)", [f"%{query}%", f"%{query}%"]
+    phrase = '"' + query.replace('"', '""') + '"'  # one FTS5 string: a plain substring
+    return "c.rowid IN (SELECT rowid FROM cards_fts WHERE cards_fts MATCH ?)", [phrase]
 
 
 _STATE_FILTERS = {
