@@ -19,12 +19,14 @@ def print_json(data) -> None:
 @app.command("import")
 def import_command(
     ctx: typer.Context,
-    paths: list[Path] = typer.Argument(..., help="Files or folders (.md, .txt; recursive)."),
+    paths: list[Path] = typer.Argument(
+        ..., help="Files or folders (.md, .txt; recursive), or Anki packages (.apkg, .colpkg)."),
     db: Path | None = DbOption,
     dry_run: bool = typer.Option(False, "--dry-run", help="Show what would change; write nothing."),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
 ) -> None:
-    """Import WeRead exports and Markdown/text notes; safe to repeat as reading goes on."""
+    """Import WeRead exports and Markdown/text notes (safe to repeat as reading goes on),
+    or an Anki package: reviews done in Anki come back."""
     from studykit.deck import Deck
     from studykit.importer import collect_files, import_paths
 

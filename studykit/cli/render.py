@@ -35,6 +35,10 @@ def import_summary(report, dry_run: bool) -> None:
             console.print(f"[red]error[/red] {f.error}", soft_wrap=True)
     totals = report.to_json()
     h = totals["highlights"]
+    if totals["reviews"]:
+        verb = "would come" if dry_run else "came"
+        console.print(f"{plural(totals['reviews'], 'answer')} given in Anki {verb} back into "
+                      "the review log (FSRS state replayed).")
     cards = plural(totals["cards"]["new"], "new card")
     console.print(f"{plural(totals['files'], 'file')}, {plural(totals['books'], 'book')}; "
                   f"highlights: {h['new']:,} new, {h['updated']:,} updated, "
