@@ -43,7 +43,7 @@ def import_summary(report, dry_run: bool) -> None:
     console.print(f"{plural(totals['files'], 'file')}, {plural(totals['books'], 'book')}; "
                   f"highlights: {h['new']:,} new, {h['updated']:,} updated, "
                   f"{h['unchanged']:,} unchanged, {h['removed']:,} removed; "
-                  f"{'would make ' if dry_run else ''}{cards}.")
+                  f"{'would make ' if dry_run else ''}{cards}.", soft_wrap=True)
 
 
 def _status(status: str, dry_run: bool) -> str:
@@ -124,11 +124,17 @@ def _card_cells(card: dict) -> tuple[str, ...]:
 
 
 def _cards_two_lines(rows: list[tuple[str, ...]]) -> None:
+    from rich.cells import cell_len
+    from rich.padding import Padding
+
     for card_id, kind, state, due, front, exercise in rows:
         facts = " · ".join(x for x in (kind, state, due and f"due {due} UTC", exercise) if x)
-        console.print(Text.assemble((card_id, "bold"), "  ", (facts, "dim")), no_wrap=True,
-                      overflow="ignore", crop=False)
-        console.print(Text("    " + front), overflow="fold")
+        if cell_len(f"{card_id}  {facts}") <= console.width:
+            console.print(Text.assemble((card_id, "bold"), "  ", (facts, "dim")))
+        else:  # the facts go under the id rather than cut either
+            console.print(Text(card_id, style="bold"), no_wrap=True, overflow="ignore")
+            console.print(Text(f"    {facts}", style="dim"))
+        console.print(Padding(Text(front), (0, 0, 0, 4)))
 
 
 STATUS_MARK = {"pass": "[green]✓ pass[/]", "fail": "[red]✗ fail[/]", "error": "[red]! error[/]",
