@@ -69,6 +69,8 @@ def test_chinese_substrings_match_anywhere_in_a_word(db):
     assert found(db, "最大池化") == {pool}
     assert found(db, "CONV2D") == {conv}  # case-insensitive
     assert found(db, "池化") == {pool}  # two characters: below a trigram, by LIKE
+    assert found(db, "%") == found(db, "_") == set()  # not LIKE's wildcards
+    assert found(db, "+ ") == {conv}
     assert found(db, '"(H + 2P') == set()  # quotes and operators are plain text
     assert found(db, "(H + 2P") == {conv}
     assert found(db, "没有这句话") == set()

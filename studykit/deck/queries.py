@@ -94,7 +94,9 @@ def text_clause(query: str) -> tuple[str, list]:
     """Cards whose front or back contains ``query`` (case-insensitive): through the FTS5
     trigram index (migration 6) from three characters, by LIKE below that."""
     if len(query) < TRIGRAM:
-        return "(c.front LIKE ? OR c.back LIKE ?)", [f"%{query}%", f"%{query}%"]
+        pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        return ("(c.front LIKE ? ESCAPE '\\' OR c.back LIKE ? ESCAPE '\\')",
+                [pattern, pattern])
     phrase = '"' + query.replace('"', '""') + '"'  # one FTS5 string: a plain substring
     return "c.rowid IN (SELECT rowid FROM cards_fts WHERE cards_fts MATCH ?)", [phrase]
 
