@@ -25,7 +25,9 @@ $(VENV)/.installed: pyproject.toml
 run: setup
 	$(BIN)/studykit import highlights/
 	$(BIN)/studykit books
+	@echo "To type plain 'studykit ...' in this shell: source $(VENV)/bin/activate"
 	$(BIN)/studykit review
+	@echo "studykit is in $(BIN). To type plain 'studykit ...': source $(VENV)/bin/activate"
 
 test: setup
 	$(BIN)/python -m pytest -q

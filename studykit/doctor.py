@@ -26,6 +26,7 @@ def run_checks(db: Path) -> list[tuple[str, bool, str]]:
         ("python", sys.version_info >= (3, 10), f"{platform.python_version()} ({sys.executable})"),
         _torch(),
         _deck(db),
+        *_schema(db),
         _catalog(),
     ]
 
@@ -49,6 +50,29 @@ def _deck(db: Path) -> tuple[str, bool, str]:
 
     ok, detail = deck_health(db)
     return "deck", ok, detail
+
+
+def _schema(db: Path) -> list[tuple[str, bool, str]]:
+    """The deck's tables, columns, indexes, triggers and search index, read with
+    sqlite-utils and compared with a fresh deck's (none when there is no deck yet)."""
+    import sqlite3
+
+    from studykit.deck.introspect import REBUILD, check_schema
+
+    if not db.exists():
+        return []
+    try:
+        report = check_schema(db)
+    except sqlite3.DatabaseError as exc:
+        return [("schema", False, f"cannot read the schema: {exc}")]
+    if report.missing:
+        return [("schema", False, f"missing {', '.join(report.missing)} — restore a backup "
+                 "with `studykit restore FILE`")]
+    if not report.fts_ok:
+        return [("schema", False, f"{report.tables} tables; the search index is out of step "
+                 f"with the cards — rebuild it with `{REBUILD.format(path=db)}`")]
+    return [("schema", True, f"{report.tables} tables as expected; search index "
+             f"{report.fts} (FTS5 trigram) in step with the cards")]
 
 
 def _catalog() -> tuple[str, bool, str]:

@@ -20,12 +20,13 @@ from pathlib import Path
 from studykit.cards import CardSpec
 from studykit.cards.generate import generate_cards
 from studykit.cards.junk import is_junk
-from studykit.deck import Deck, to_db_time, utc_now
+from studykit.deck import Deck, fts, to_db_time, utc_now
 from studykit.deck import imports as sql
 from studykit.errors import SourceError, StudykitError
 from studykit.exercises.links import LinkIndex, get_index
 from studykit.notefiles import collect_files, read_notes_file, shown
 from studykit.sources import Book, Highlight, parse_text
+from studykit.sources.anki_package import is_package
 from studykit.sources.normalize import decode
 
 PARALLEL_FROM = 16  # files; fewer are prepared in this process
@@ -47,6 +48,7 @@ class FileResult:
     cards_new: int = 0
     cards_updated: int = 0
     cards_suspended: int = 0
+    reviews: int = 0  # answers given in Anki, brought back from a package
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
 
@@ -70,6 +72,7 @@ class ImportReport:
             "cards": {"new": self.total("cards_new"), "updated": self.total("cards_updated"),
                       "suspended": self.total("cards_suspended")},
             "skipped": self.total("skipped"),
+            "reviews": self.total("reviews"),
             "errors": [{"file": f.path, "error": f.error} for f in self.files if f.error],
         }
 
@@ -231,12 +234,35 @@ def _cards_made_late(h: Highlight, book_id: str, now: str) -> list[tuple]:
 def import_paths(deck: Deck, paths: Iterable[Path], *, dry_run: bool = False,
                  on_file: Callable[[FileResult], None] | None = None) -> ImportReport:
     report = ImportReport()
-    for prepared in prepared_files(deck, collect_files(paths)):
-        result = write_prepared(deck, prepared, dry_run=dry_run)
+    files = collect_files(paths)
+    notes = [f for f in files if not is_package(f)]
+    results = chain((write_prepared(deck, prepared, dry_run=dry_run)
+                     for prepared in prepared_files(deck, notes)),
+                    (_import_package(deck, f, dry_run) for f in files if is_package(f)))
+    for result in results:
         report.files.append(result)
         if on_file:
             on_file(result)
+    if not dry_run:
+        fts.catch_up(deck)  # new cards reach the search index in one statement
     return report
+
+
+def _import_package(deck: Deck, path: Path, dry_run: bool) -> FileResult:
+    """An Anki package (see studykit.anki_import): reviews done in Anki come back."""
+    from studykit.anki_import import import_package
+    from studykit.config import load_config
+
+    result = FileResult(str(path))
+    try:
+        done = import_package(deck, path, config=load_config(), dry_run=dry_run)
+    except StudykitError as exc:
+        result.status, result.error = "error", str(exc)
+        return result
+    result.status = "imported" if done.reviews or done.new_notes else "unchanged"
+    result.books, result.new, result.cards_new = done.books, done.new_notes, done.new_cards
+    result.unchanged, result.reviews = done.matched_notes + done.known_notes, done.reviews
+    return result
 
 
 def import_file(deck: Deck, path: Path, *, dry_run: bool = False) -> FileResult:

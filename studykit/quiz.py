@@ -1,6 +1,6 @@
 """The quiz: multiple-choice (or typed) questions from cloze cards and from generated
 layer-shape problems, scored at the end. No terminal code (see studykit/cli/quiz_commands.py)
-and no torch (shape answers come from a child process, see studykit/quiz_shapes.py).
+and no torch (shape answers come from the static shape arithmetic, see studykit/quiz_shapes.py).
 
 Distractors are answers of the same class as the right one: ``code`` (API-like: contains
 ``.``, ``(`` or ``_``, or a bare identifier such as ``padding`` or ``LeNet``), ``number``
@@ -26,14 +26,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import chain
-from pathlib import Path
 from random import Random
 
 from studykit.deck import Deck, to_db_time, utc_now
 from studykit.deck import quiz as sql
 from studykit.deck.review import Filters
-from studykit.errors import NotFound, StudykitError
-from studykit.quiz_shapes import ShapeProblem, near_misses, random_problem, torch_shapes
+from studykit.errors import StudykitError
+from studykit.quiz_shapes import ShapeProblem, near_misses, random_problem
 from studykit.typed_answer import canonical, compare
 
 KINDS = ("cloze", "shape", "mixed")
@@ -55,6 +54,7 @@ class Question:
     options: tuple[str, ...] = ()  # the answer among them; empty: a typed answer
     card_id: str | None = None
     source: str = ""
+    working: tuple[str, ...] = ()  # how the answer is worked out (shape questions)
 
     def is_right(self, given: str) -> bool:
         if self.options:
@@ -223,21 +223,19 @@ def with_options(answer: str, wrong: list[str], rng: Random) -> tuple[str, ...]:
 
 # -- building a quiz ------------------------------------------------------------------------
 def build_quiz(deck: Deck, *, count: int = 10, kind: str = "mixed", book: str | None = None,
-               typed: bool = False, rng: Random | None = None, cache: Path | None = None,
-               on_child: Callable[[int], None] | None = None) -> list[Question]:
+               typed: bool = False, rng: Random | None = None) -> list[Question]:
     """``count`` questions (fewer if the deck has too few cloze cards for ``kind=cloze``)."""
     if kind not in KINDS:
         raise StudykitError(f"unknown quiz kind {kind!r}", f"use one of {', '.join(KINDS)}")
     rng = rng or Random()
-    if book and not sql.matching_books(deck.conn, book):
-        raise NotFound(f"no book matches {book!r}", "list books with `studykit books`")
+    filters = Filters(book=book).resolve(deck.conn)  # NotFound when no book matches
     shapes_wanted = {"cloze": 0, "shape": count, "mixed": count // 2}[kind]
-    cloze = cloze_questions(deck, count - shapes_wanted, Filters(book=book), rng, typed)
+    cloze = cloze_questions(deck, count - shapes_wanted, filters, rng, typed)
     if kind == "cloze" and not cloze:
         raise StudykitError("no cloze cards with answers to quiz on",
                             "import some notes first: studykit import PATH")
     shape_count = 0 if kind == "cloze" else count - len(cloze)
-    questions = cloze + shape_questions(shape_count, rng, typed, cache, on_child)
+    questions = cloze + shape_questions(shape_count, rng, typed)
     if kind == "mixed":
         rng.shuffle(questions)
     return questions
@@ -249,7 +247,7 @@ def cloze_questions(deck: Deck, count: int, filters: Filters, rng: Random,
     (a sibling card would show the answer of another)."""
     if count <= 0:
         return []
-    candidates = sql.cloze_candidates(deck.conn, filters)
+    candidates = sql.cloze_candidates(deck.conn, filters.resolve(deck.conn))
     rng.shuffle(candidates)
     first, later, highlights = [], [], set()
     for card_id, highlight in candidates:
@@ -269,28 +267,25 @@ def _cloze_question(row, pool: list[Candidate], rng: Random, typed: bool) -> Que
     return Question("cloze", row["front"], row["answer"], options, row["id"], row["book_title"])
 
 
-def shape_questions(count: int, rng: Random, typed: bool = False, cache: Path | None = None,
-                    on_child: Callable[[int], None] | None = None) -> list[Question]:
-    """``count`` random shape problems, answered by torch (one child run, or the cache)."""
+def shape_questions(count: int, rng: Random, typed: bool = False) -> list[Question]:
+    """``count`` random shape problems, answered by the static shape arithmetic."""
     problems: dict[str, ShapeProblem] = {}
     for _ in range(count * 20):
         if len(problems) >= count:
             break
         problem = random_problem(rng)
         problems.setdefault(problem.key(), problem)
-    chosen = list(problems.values())
-    shapes = torch_shapes(chosen, path=cache, on_child=on_child) if chosen else []
     questions = []
-    for problem, shape in zip(chosen, shapes, strict=True):
-        if shape is None:
-            continue  # torch refused the stack: never ask what torch cannot answer
-        answer = problem.answer_text(shape)
+    for problem in problems.values():
+        trace = problem.trace()
+        answer = problem.answer_text(trace[-1])
         options: tuple[str, ...] = ()
         if not typed:
-            misses = near_misses(problem, shape)
+            misses = near_misses(problem, trace[-1])
             rng.shuffle(misses)
             options = with_options(answer, distractors(answer, rng, extra=misses), rng)
-        questions.append(Question("shape", problem.prompt(), answer, options, None, "shapes"))
+        questions.append(Question("shape", problem.prompt(), answer, options, None, "shapes",
+                                  tuple(problem.working(trace))))
     return questions
 
 

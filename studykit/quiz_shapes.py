@@ -1,26 +1,20 @@
-"""Shape questions for the quiz: random layer stacks, near-miss answers, and torch's answers.
+"""Shape questions for the quiz: random layer stacks, their answers, near-miss answers.
 
-The true answers come from torch itself, run in ONE child process per quiz
-(``python -m studykit.quiz_shapes``: a JSON list of stacks on stdin, a JSON list of output
-shapes on stdout), and are cached in ``$STUDYKIT_HOME/quiz_shapes.json`` keyed by the
-canonical stack, so a repeated question never starts torch. The parent process (the CLI)
-never imports torch: only :func:`main` does, in the child.
+Answers come from the static shape arithmetic of ``studykit.cards.shapes`` (checked against
+torch in the tests), in this process: no torch, no child process, no cache file. A
+generated stack is one the arithmetic can answer exactly (it gives up otherwise, and the
+stack is drawn again); :meth:`ShapeProblem.trace` gives the shape after every layer, which
+the quiz shows as the working when an answer is wrong.
 
-The static arithmetic of ``studykit.cards.shapes`` keeps generated stacks valid; the
-near-miss arithmetic here computes the shapes a learner gets by forgetting the padding, the
-stride (or that a pool's stride defaults to its kernel), the ``+ 1``, or by rounding up.
+The near-miss arithmetic here computes the shapes a learner gets by forgetting the padding,
+the stride (or that a pool's stride defaults to its kernel), the ``+ 1``, or by rounding up.
 """
 
 from __future__ import annotations
 
 import json
 import math
-import os
-import subprocess
-import sys
-from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from random import Random
 from typing import Any
 
@@ -29,17 +23,14 @@ from studykit.errors import StudykitError
 
 Shape = tuple[int, ...]
 LayerSpec = tuple[str, tuple, tuple]  # name, positional args, ((keyword, value), ...)
-CACHE_FILE = "quiz_shapes.json"
-CHILD_TIMEOUT = 120.0  # seconds: python + torch start-up on a slow machine, then tiny work
-ALLOWED = frozenset({"Conv2d", "MaxPool2d", "ConvTranspose2d", "Flatten"})
-MAX_ELEMENTS = 2_000_000  # per intermediate tensor: the child stays fast and small
+MAX_ELEMENTS = 2_000_000  # per intermediate tensor: sizes a learner can work out
 OUT_FEATURES = (10, 10, 2, 100)
 
 
 @dataclass(frozen=True)
 class ShapeProblem:
-    """``input`` through ``layers`` (torch runs exactly these); ``ask`` is ``shape`` (the
-    output shape) or ``in_features`` (the Linear after the final Flatten)."""
+    """``input`` through ``layers``; ``ask`` is ``shape`` (the output shape) or
+    ``in_features`` (the Linear after the final Flatten)."""
 
     input: Shape
     layers: tuple[LayerSpec, ...]
@@ -47,12 +38,32 @@ class ShapeProblem:
     out_features: int = 10
 
     def key(self) -> str:
-        """The canonical question: what the cache is keyed by."""
+        """The canonical question (two problems with the same key ask the same thing)."""
         return json.dumps(self.request(), sort_keys=True, separators=(",", ":"))
 
     def request(self) -> dict[str, Any]:
         return {"input": list(self.input),
                 "layers": [[name, list(args), dict(kwargs)] for name, args, kwargs in self.layers]}
+
+    def trace(self) -> list[Shape]:
+        """The shape after each layer, from the static arithmetic (GiveUp where it is not
+        sure to match torch)."""
+        shapes, shape = [], self.input
+        for layer in self.layers:
+            shape = static_out(layer, shape)
+            shapes.append(shape)
+        return shapes
+
+    def working(self, trace: list[Shape]) -> list[str]:
+        """The answer worked out: the shape after each layer, then the in_features sum."""
+        lines = [f"x: {format_shape(self.input)}"]
+        lines += [f"{display(layer)} → {format_shape(shape)}"
+                  for layer, shape in zip(self.layers, trace, strict=True)]
+        if self.ask == "in_features":
+            before = trace[-2] if len(trace) > 1 else self.input
+            factors = " × ".join(str(v) for v in before[1:])
+            lines.append(f"in_features = {factors} = {math.prod(before[1:])}")
+        return lines
 
     def prompt(self) -> str:
         steps = [f"x: {format_shape(self.input)}", *(display(layer) for layer in self.layers)]
@@ -120,7 +131,12 @@ def random_problem(rng: Random) -> ShapeProblem:
             continue
         if ask == "in_features":
             layers.append(("Flatten", (), ()))
-        return ShapeProblem(shape, tuple(layers), ask, rng.choice(OUT_FEATURES))
+        problem = ShapeProblem(shape, tuple(layers), ask, rng.choice(OUT_FEATURES))
+        try:
+            problem.trace()
+        except GiveUp:
+            continue
+        return problem
     raise StudykitError("could not generate a shape question")  # pragma: no cover
 
 
@@ -182,92 +198,3 @@ def near_misses(problem: ShapeProblem, answer: Shape) -> list[str]:
         found += [str(math.prod(before[2:])), str(math.prod(before))]
     right = problem.answer_text(answer)
     return list(dict.fromkeys(t for t in found if t != right))
-
-
-# -- torch's answers, cached --------------------------------------------------------------
-def cache_path() -> Path:
-    from studykit.paths import home
-
-    return home() / CACHE_FILE
-
-
-def load_cache(path: Path) -> dict[str, list[int]]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def save_cache(path: Path, new: dict[str, list[int]]) -> None:
-    """Merge ``new`` into the cache file (re-read first: another quiz may have written)."""
-    merged = load_cache(path) | new
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(merged, sort_keys=True), encoding="utf-8")
-        tmp.replace(path)
-    except OSError:
-        pass  # a cache that cannot be written only costs time next run
-
-
-def torch_shapes(problems: list[ShapeProblem], *, path: Path | None = None,
-                 on_child: Callable[[int], None] | None = None) -> list[Shape | None]:
-    """Torch's output shape for each problem (None where torch raised): cached ones from
-    the cache file, all the others from one child run, which is then cached."""
-    path = path or cache_path()
-    cache = load_cache(path)
-    missing = list(dict.fromkeys(p.key() for p in problems if p.key() not in cache))
-    if missing:
-        if on_child:
-            on_child(len(missing))
-        results = run_child([json.loads(key) for key in missing])
-        fresh = {k: r for k, r in zip(missing, results, strict=True) if r is not None}
-        save_cache(path, fresh)
-        cache |= fresh
-    return [tuple(cache[p.key()]) if p.key() in cache else None for p in problems]
-
-
-def run_child(requests: list[dict]) -> list[list[int] | None]:
-    """Run ``python -m studykit.quiz_shapes`` once on all ``requests``."""
-    try:
-        done = subprocess.run([sys.executable, "-m", "studykit.quiz_shapes"],
-                              input=json.dumps(requests), capture_output=True, text=True,
-                              timeout=CHILD_TIMEOUT, env=dict(os.environ, PYTHONUNBUFFERED="1"))
-        results = json.loads(done.stdout) if done.returncode == 0 else None
-    except (OSError, subprocess.TimeoutExpired, ValueError):
-        results = None
-    if not isinstance(results, list) or len(results) != len(requests):
-        raise StudykitError("could not run torch to work out the shape answers",
-                            "run `studykit doctor`, or quiz with --kind cloze")
-    return results
-
-
-# -- the child ---------------------------------------------------------------------------
-def _torch_shape(torch, request: dict) -> list[int] | None:
-    x = torch.zeros(request["input"])
-    for name, args, kwargs in request["layers"]:
-        if name not in ALLOWED:
-            return None
-        x = getattr(torch.nn, name)(*args, **kwargs)(x)
-    return list(x.shape)
-
-
-def main() -> int:
-    """Child entry point: JSON list of stacks on stdin, JSON list of shapes on stdout."""
-    import torch
-
-    torch.set_num_threads(1)
-    results = []
-    with torch.no_grad():
-        for request in json.load(sys.stdin):
-            try:
-                results.append(_torch_shape(torch, request))
-            except Exception:  # noqa: BLE001 - torch refusing a stack is an answer too
-                results.append(None)
-    json.dump(results, sys.stdout)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -31,7 +31,9 @@ def test_import_json_contract_and_reimport(tmp_path):
     first = run_cli("import", str(HIGHLIGHTS), "--db", str(db), "--json")
     assert first.returncode == 0, first.stderr
     data = json.loads(first.stdout)
-    assert set(data) == {"files", "books", "highlights", "cards", "skipped", "errors"}
+    assert set(data) == {"files", "books", "highlights", "cards", "skipped", "reviews",
+                         "errors"}
+    assert data["reviews"] == 0  # answers brought back from Anki packages
     assert data["files"] == 4 and data["books"] == 4 and data["errors"] == []
     assert data["highlights"]["new"] >= 100
     second = json.loads(run_cli("import", str(HIGHLIGHTS), "--db", str(db), "--json").stdout)

@@ -139,13 +139,14 @@ def older_studykit_deck(path, migrations: int) -> None:
 def test_a_deck_of_an_older_studykit_is_adopted(tmp_path):
     """Decks made before the application id: migrations table, books, cards, id 0."""
     path = tmp_path / "old.db"
-    older_studykit_deck(path, migrations=LATEST - 1)
+    older_studykit_deck(path, migrations=len(MIGRATIONS) - 1)
     assert application_id(path) == 0
     with Deck(path) as deck:
         assert deck.schema_version() == LATEST
         assert [tuple(r) for r in deck.conn.execute("SELECT id FROM books")] == [("b1",)]
     assert application_id(path) == APPLICATION_ID
-    assert (tmp_path / f"old.db.before-v{LATEST}.bak").exists()  # backed up before migrating
+    last = MIGRATIONS[-1][0]
+    assert (tmp_path / f"old.db.before-v{last}.bak").exists()  # backed up before migrating
 
 
 def test_an_adopted_deck_without_pending_migrations_gets_the_id(tmp_path):

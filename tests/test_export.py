@@ -123,16 +123,19 @@ def deck_names(col) -> list[str]:
 
 
 def notes_by_card(col, deck) -> dict:
-    """Anki's notes keyed by the id of the studykit card they were made from."""
-    import genanki
+    """Anki's notes keyed by the id of the studykit card they were made from (a Cloze
+    note: by its first cloze card)."""
+    from studykit.export.anki import card_guid, cloze_guid
 
-    guids = {genanki.guid_for(c): c for (c,) in deck.conn.execute("SELECT id FROM cards")}
+    guids = {card_guid(c): c for (c,) in deck.conn.execute("SELECT id FROM cards")}
+    guids |= {cloze_guid(h): f"{h}:cloze:1" for (h,) in deck.conn.execute(
+        "SELECT highlight_id FROM cards WHERE kind = 'cloze'")}
     return {guids[n.guid]: n for n in map(col.get_note, col.find_notes(""))}
 
 
 def test_apkg_imports_into_anki_with_cloze_basic_decks_and_tags(tiny, collection, tmp_path):
     counts = export_anki(tiny.conn, tmp_path / "tiny.apkg")
-    assert counts == {"books": 1, "notes": 4, "cloze": 2, "basic": 2,
+    assert counts == {"books": 1, "notes": 4, "cloze": 2, "basic": 2, "cards": 4, "reviews": 0,
                       "skipped_suspended": 0, "skipped_removed": 0}
     log = import_apkg(collection, tmp_path / "tiny.apkg")
     assert (len(log.new), collection.note_count(), collection.card_count()) == (4, 4, 4)
@@ -333,8 +336,9 @@ def test_markdown_code_highlight_is_fenced(deck):
 def test_cli_exports(tiny, tmp_path):
     out = run_cli("export", "anki", "-o", str(tmp_path / "t.apkg"))
     assert out.returncode == 0, out.stderr
-    assert out.stdout == (f"wrote {tmp_path / 't.apkg'}: 4 notes (2 cloze, 2 basic) in 1 deck;"
-                          " left out 0 suspended cards and 0 cards of removed highlights\n")
+    assert out.stdout == (f"wrote {tmp_path / 't.apkg'}: 4 notes (2 cloze, 2 basic) with 4 "
+                          "cards and 0 logged reviews in 1 deck; left out 0 suspended cards "
+                          "and 0 cards of removed highlights\n")
     out = run_cli("export", "csv", "--book", "张量")
     assert out.returncode == 0, out.stderr
     assert len(list(csv.reader(io.StringIO(out.stdout)))) == 5
@@ -350,5 +354,6 @@ def test_cli_exports(tiny, tmp_path):
 def test_cli_unknown_book_is_one_line_error(tiny):
     out = run_cli("export", "anki", "-o", "x.apkg", "--book", "nope")
     assert out.returncode == 1
-    assert out.stderr == ("studykit: error: no book matches 'nope' — list the books with "
+    assert out.stderr == ("studykit: error: no book matches 'nope'; closest: «小小张量书» — "
+                          "list the books with "
                           "`studykit books` and pass an id or part of a title\n")

@@ -1,5 +1,5 @@
-"""`studykit quiz`: distractors, typed answers, shape answers from torch, the cache, the
-due-now rule, and the command end to end (piped and in a real pseudo-terminal)."""
+"""`studykit quiz`: distractors, typed answers, shape answers (static, checked against
+torch here), the working shown for a wrong one, the due-now rule, and the command end to end (piped and in a real pseudo-terminal)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import pexpect
 import pytest
 from conftest import HIGHLIGHTS
 
-from studykit import quiz, quiz_shapes
+from studykit import quiz
 from studykit.deck import Deck, from_db_time, to_db_time, utc_now
 from studykit.errors import StudykitError
 from studykit.quiz import (
@@ -27,7 +27,7 @@ from studykit.quiz import (
     option_key,
     typed_right,
 )
-from studykit.quiz_shapes import ShapeProblem, near_misses, near_out, random_problem, static_out
+from studykit.quiz_shapes import ShapeProblem, near_misses, near_out, random_problem
 
 # The quiz command is not on the import line of studykit/cli/__init__.py yet: import its
 # module first, then run the real entry point; report whether torch was ever imported.
@@ -153,27 +153,24 @@ def test_typed_answers_still_have_to_be_right(given, answer):
 
 
 # -- shape questions --------------------------------------------------------------------------
-def test_shape_answers_are_torchs_and_near_misses_differ(tmp_path):
-    torch = pytest.importorskip("torch")
+def test_static_shape_answers_equal_torchs_and_near_misses_differ():
+    torch = pytest.importorskip("torch")  # the test checks against torch; the quiz never
     rng = Random(0)
-    problems = [random_problem(rng) for _ in range(40)]
-    shapes = quiz_shapes.torch_shapes(problems, path=tmp_path / "cache.json")
+    problems = [random_problem(rng) for _ in range(60)]
     layers = {layer[0] for p in problems for layer in p.layers}
     assert layers >= {"Conv2d", "MaxPool2d", "ConvTranspose2d", "Flatten"}
     with torch.no_grad():
-        for problem, shape in zip(problems, shapes, strict=True):
-            x = torch.zeros(problem.input)
-            for name, args, kwargs in problem.layers:
+        for problem in problems:
+            trace, x = problem.trace(), torch.zeros(problem.input)
+            for (name, args, kwargs), shape in zip(problem.layers, trace, strict=True):
                 x = getattr(torch.nn, name)(*args, **dict(kwargs))(x)
-            assert shape == tuple(x.shape)
-            static, near = problem.input, problem.input
+                assert shape == tuple(x.shape), problem  # after every layer, not only the last
+            near = problem.input
             for layer in problem.layers:
-                static = static_out(layer, static) if layer[0] != "Flatten" else near_out(
-                    layer, static)
                 near = near_out(layer, near)
-            assert static == near == shape
-            misses = near_misses(problem, shape)
-            assert misses and problem.answer_text(shape) not in misses
+            assert near == trace[-1]
+            misses = near_misses(problem, trace[-1])
+            assert misses and problem.answer_text(trace[-1]) not in misses
 
 
 def test_prompts_read_like_the_issue():
@@ -191,36 +188,38 @@ def test_prompts_read_like_the_issue():
     assert {"1024", str(8 * 16384)} <= set(near_misses(flat, (8, 16384)))
 
 
-def test_one_child_for_a_quiz_then_the_cache_needs_none(deck, tmp_path, monkeypatch):
-    calls = []
-    real = quiz_shapes.run_child
+def test_shape_quiz_starts_no_child_and_writes_no_file(deck, studykit_home, monkeypatch):
+    import subprocess
 
-    def spy(requests):
-        calls.append(len(requests))
-        return real(requests)
+    def no_child(*args, **kwargs):
+        raise AssertionError("a shape quiz must not start a process")
 
-    monkeypatch.setattr(quiz_shapes, "run_child", spy)
-    cache = tmp_path / "shapes.json"
-    first = build_quiz(deck, count=6, kind="shape", rng=Random(5), cache=cache)
-    assert calls == [6] and cache.exists()
-
-    def no_child(requests):
-        raise AssertionError("a cached quiz must not start torch")
-
-    monkeypatch.setattr(quiz_shapes, "run_child", no_child)
-    again = build_quiz(deck, count=6, kind="shape", rng=Random(5), cache=cache)
-    assert again == first
+    monkeypatch.setattr(subprocess, "Popen", no_child)
+    before = sorted(studykit_home.rglob("*"))
+    first = build_quiz(deck, count=6, kind="shape", rng=Random(5))
+    assert build_quiz(deck, count=6, kind="shape", rng=Random(5)) == first
+    assert sorted(studykit_home.rglob("*")) == before
     assert all(q.kind == "shape" and q.answer in q.options and len(q.options) == 4
                for q in first)
     assert all(len({option_key(o) for o in q.options}) == 4 for q in first)
 
 
-def test_default_cache_lives_under_studykit_home(studykit_home):
-    assert quiz_shapes.cache_path() == studykit_home / "quiz_shapes.json"
+def test_the_working_shows_the_shape_after_each_layer():
+    conv = ("Conv2d", (3, 16), (("kernel_size", 5), ("stride", 1), ("padding", 2)))
+    problem = ShapeProblem((8, 3, 32, 32), (conv, ("MaxPool2d", (2,), ()),
+                                            ("Flatten", (), ())), "in_features")
+    trace = problem.trace()
+    assert trace == [(8, 16, 32, 32), (8, 16, 16, 16), (8, 4096)]
+    assert problem.working(trace) == [
+        "x: (8, 3, 32, 32)",
+        "nn.Conv2d(3, 16, kernel_size=5, stride=1, padding=2) → (8, 16, 32, 32)",
+        "nn.MaxPool2d(2) → (8, 16, 16, 16)",
+        "nn.Flatten() → (8, 4096)",
+        "in_features = 16 × 16 × 16 = 4096"]
 
 
 def test_mixed_quiz_has_both_kinds(deck, tmp_path):
-    questions = build_quiz(deck, count=10, kind="mixed", rng=Random(2), cache=tmp_path / "c")
+    questions = build_quiz(deck, count=10, kind="mixed", rng=Random(2))
     assert [q.kind for q in questions].count("shape") == 5
     assert [q.kind for q in questions].count("cloze") == 5
 
@@ -269,6 +268,20 @@ def test_piped_mixed_quiz_reaches_its_score_without_torch_in_the_cli(db):
     assert re.search(r"^Score: [0-4]/4$", out.stdout, re.M), out.stdout
     assert "TORCH False" in out.stderr
     assert "1/4 · " in out.stdout and "4/4 · " in out.stdout
+
+
+def test_a_wrong_shape_answer_shows_the_shape_after_each_layer(db, deck):
+    question = build_quiz(deck, count=1, kind="shape", rng=Random(4))[0]
+    wrong = next(i for i, o in enumerate(question.options, 1) if o != question.answer)
+    out = run_quiz(db, "-n", "1", "--kind", "shape", "--seed", "4", input=f"{wrong}\n")
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    at = lines.index(f"✗ wrong · answer: {question.answer}")
+    assert lines[at + 1] == "  worked out layer by layer:"
+    assert lines[at + 2:at + 2 + len(question.working)] == [f"    {w}" for w in question.working]
+    assert len(question.working) >= 2 and question.working[-1].endswith(
+        question.answer if question.prompt.endswith("shape?") else f"= {question.answer}")
+    assert "TORCH False" in out.stderr
 
 
 def test_piped_typed_quiz_scores_and_lists_the_missed(db, deck):

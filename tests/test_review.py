@@ -11,7 +11,7 @@ import pytest
 from studykit.config import Config
 from studykit.deck.review import Filters
 from studykit.review import ReviewSession
-from studykit.scheduler import AGAIN, GOOD, REVIEW, CardState
+from studykit.scheduler import AGAIN, EASY, GOOD, REVIEW, CardState
 
 T0 = datetime(2026, 3, 2, 10, 0, tzinfo=timezone.utc)  # 10:00 UTC = 18:00 in Shanghai
 CONFIG = Config(timezone="Asia/Shanghai")
@@ -165,8 +165,8 @@ def test_undo_restores_card_row_and_log_exactly(deck):
     second = s.next_card()
     s.answer(second, AGAIN)
     assert deck.conn.execute("SELECT COUNT(*) FROM review_log").fetchone()[0] == 2
-    assert s.undo().id == second.id
-    assert s.undo().id == first.id
+    assert s.undo().card.id == second.id
+    assert s.undo().card.id == first.id
     assert s.undo() is None
     rows = [tuple(r) for r in deck.conn.execute("SELECT * FROM cards ORDER BY id")]
     strip = [r[:-1] for r in rows]  # updated_at changes
@@ -242,3 +242,46 @@ def test_day_boundaries_follow_the_day_start_hour_and_zone(utc_hour, tz, expecte
     start, end = day_bounds(moment, zone(tz), 4)
     assert to_db_time(start) == expected_day_start
     assert end - start == timedelta(days=1)
+
+
+def test_cram_answer_drops_siblings_for_the_session_and_undo_brings_them_back(deck):
+    add_cards(deck, 2, per_highlight=3)
+    s = session(deck, Clock(), cram=True)
+    first = s.next_card()
+    assert s.remaining() == {"new": 6, "learning": 0, "review": 0}
+    s.answer(first, AGAIN)
+    assert s.remaining() == {"new": 4, "learning": 0, "review": 0}  # h1's three, first again
+    assert s.next_card().highlight_id != first.highlight_id
+    undone = s.undo()
+    assert undone.card.id == first.id and s.remaining()["new"] == 6
+    assert [s.next_card().id] == [first.id]
+
+
+def test_undo_takes_back_suspend_bury_and_flag_in_order(deck):
+    add_cards(deck, 2)
+    s = session(deck, Clock())
+    card = s.next_card()
+    assert s.flag(card) == 1 and s.flag(card) == 0 and s.flag(card) == 1
+    s.bury(card)
+    s.suspend(s.next_card())
+    assert s.next_card() is None
+    row = "SELECT suspended, buried_until IS NOT NULL, flag FROM cards ORDER BY id"
+    assert [tuple(r) for r in deck.conn.execute(row)] == [(0, 1, 1), (1, 0, 0)]
+    assert [s.undo().action.value for _ in range(5)] == [
+        "suspend", "bury", "flag", "flag", "flag"]
+    assert [tuple(r) for r in deck.conn.execute(row)] == [(0, 0, 0), (0, 0, 0)]
+    assert s.undo() is None
+
+
+def test_why_empty_counts_what_waits_behind_each_limit(deck):
+    add_cards(deck, 4)
+    make_due_review(deck, "b1-h3:cloze:1", T0 - timedelta(days=1))
+    config = replace(CONFIG, new_per_day=1, reviews_per_day=0)
+    s = session(deck, Clock(), config)
+    s.answer(s.next_card(), EASY)
+    assert s.next_card() is None
+    empty = s.why_empty()
+    assert (empty.reason, empty.new_waiting, empty.new_limit, empty.reviews_waiting,
+            empty.buried, empty.suspended, empty.cards) == ("done", 2, 1, 1, 0, 0, 4)
+    assert empty.next_due is not None and empty.next_due > timedelta(days=1)
+    assert session(deck, Clock(), config, extra_new=1).next_card() is not None

@@ -66,7 +66,7 @@ def test_reveal_grade_undo_quit_in_a_real_terminal(deck_file):
     child.send("1")
     child.expect("next in 1m")
     child.send("q")
-    child.expect(r"Session: 1 cards · again 100%")
+    child.expect(r"Session: 1 card · again 100%")
     child.expect(pexpect.EOF)
     rows = log_rows(deck_file)
     assert len(rows) == 1 and rows[0][1] == 1
@@ -82,7 +82,7 @@ def test_piped_input_works_line_by_line(deck_file):
 def test_end_of_input_ends_the_session_cleanly(deck_file):
     out = run_cli("review", "--db", str(deck_file), input="\n3\n")
     assert out.returncode == 0
-    assert "Session: 1 cards" in out.stdout
+    assert "Session: 1 card ·" in out.stdout
 
 
 def test_kill_mid_session_keeps_answered_cards(deck_file):
@@ -107,7 +107,7 @@ def test_kill_mid_session_keeps_answered_cards(deck_file):
 
 def test_nothing_due_message(tmp_path):
     out = run_cli("review", "--db", str(tmp_path / "empty.db"), input="")
-    assert "Nothing due — no scheduled cards" in out.stdout
+    assert "Nothing to review: no cards yet. Import notes with `studykit import PATH`." in out.stdout
 
 
 def test_two_review_processes_at_once_lose_nothing(deck_file):

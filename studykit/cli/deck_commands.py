@@ -19,13 +19,15 @@ def print_json(data) -> None:
 @app.command("import")
 def import_command(
     ctx: typer.Context,
-    paths: list[Path] = typer.Argument(..., help="Files or folders (.md, .txt; recursive).",
-                                       readable=False),  # unreadable: one line, not exit 2
+    paths: list[Path] = typer.Argument(
+        ..., help="Files or folders (.md, .txt; recursive), or Anki packages (.apkg, .colpkg).",
+        readable=False),  # unreadable: one line, not exit 2
     db: Path | None = DbOption,
     dry_run: bool = typer.Option(False, "--dry-run", help="Show what would change; write nothing."),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
 ) -> None:
-    """Import WeRead exports and Markdown/text notes; safe to repeat as reading goes on."""
+    """Import WeRead exports and Markdown/text notes (safe to repeat as reading goes on),
+    or an Anki package: reviews done in Anki come back."""
     from studykit.deck import Deck
     from studykit.importer import collect_files, import_paths
 
@@ -61,12 +63,19 @@ def books_command(
     db: Path | None = DbOption,
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
-    """List the books in the deck with their highlight and card counts."""
-    from studykit.deck import Deck
+    """List the books: highlights, cards, and what a review would show today."""
+    from studykit.config import load_config
+    from studykit.deck import Deck, utc_now
     from studykit.deck.queries import book_summaries
+    from studykit.review import today_by_book
 
+    config = load_config()
     with Deck(deck_path(ctx, db)) as deck:
         books = book_summaries(deck.conn)
+        today = today_by_book(deck, config, utc_now())
+    for book in books:
+        counts = today.get(book["id"], {"new": 0, "learning": 0, "review": 0})
+        book.update(counts, due=counts["learning"] + counts["review"])
     if as_json:
         print_json(books)
         return

@@ -52,14 +52,19 @@ def export_anki_command(
     book: str | None = BookOption,
     db: Path | None = DbOption,
 ) -> None:
-    """An Anki package: one subdeck per book; importing a newer one updates the notes."""
+    """An Anki package with the schedule and review log (import it with "import any
+    learning progress"): one Cloze note per highlight, one subdeck per book; importing a
+    newer package updates the notes."""
+    from studykit.config import load_config
     from studykit.deck import Deck
     from studykit.export.anki import export_anki
 
+    config = load_config()
     with Deck(deck_path(ctx, db)) as deck:
-        counts = export_anki(deck.conn, output, book=book)
+        counts = export_anki(deck.conn, output, book=book, config=config)
     typer.echo(f"wrote {output}: {_n(counts['notes'], 'note')} ({counts['cloze']} cloze, "
-               f"{counts['basic']} basic) in {_n(counts['books'], 'deck')}; "
+               f"{counts['basic']} basic) with {_n(counts['cards'], 'card')} and "
+               f"{_n(counts['reviews'], 'logged review')} in {_n(counts['books'], 'deck')}; "
                f"{_skipped(counts)}")
 
 

@@ -30,13 +30,9 @@ def quiz_command(
     from studykit.quiz import QuizSession, build_quiz
 
     console = Console(highlight=False)
-
-    def working(n: int) -> None:
-        console.print(f"[dim]working out {n} shape answer(s) with torch…[/]")
-
     with Deck(deck_path(ctx, db)) as deck:
         questions = build_quiz(deck, count=count, kind=kind, book=book, typed=typed,
-                               rng=Random(seed), on_child=working)
+                               rng=Random(seed))
         session = QuizSession(deck, questions)
         QuizUI(session, console).run()
 
@@ -113,9 +109,13 @@ class QuizUI:
 
         if result.correct:
             self.console.print(Text("✓ right", style="green"))
-        else:
-            self.console.print(Text.assemble(("✗ wrong", "red"), " · answer: ",
-                                             (result.question.answer, "bold")))
+            return
+        self.console.print(Text.assemble(("✗ wrong", "red"), " · answer: ",
+                                         (result.question.answer, "bold")))
+        if result.question.working:
+            self.console.print(Text("  worked out layer by layer:", style="dim"))
+            for line in result.question.working:
+                self.console.print(Text(f"    {line}"))
 
     def _summary(self) -> None:
         from rich.table import Table

@@ -1,4 +1,4 @@
-"""review, cards, suspend, unsuspend."""
+"""review, cards, suspend, unsuspend, unbury."""
 
 
 from pathlib import Path
@@ -21,6 +21,8 @@ def review_command(
     chapter: str | None = typer.Option(None, "--chapter", help="Only chapters matching this."),
     limit: int | None = typer.Option(None, "--limit", min=1, help="Stop after N answers."),
     cram: bool = typer.Option(False, "--cram", help="Review ahead; the schedule is unchanged."),
+    new: int = typer.Option(0, "--new", min=0,
+                            help="Today only: N new cards beyond the daily new-card limit."),
     typed: bool = typer.Option(False, "--type", help="Type cloze answers; get a diff."),
     with_exercises: bool = typer.Option(False, "--with-exercises",
                                         help="Mix in passed exercises that are due again."),
@@ -35,7 +37,7 @@ def review_command(
     config = load_config()
     with Deck(deck_path(ctx, db)) as deck:
         session = ReviewSession(deck, config, filters=Filters(book=book, chapter=chapter),
-                                limit=limit, cram=cram)
+                                limit=limit, cram=cram, extra_new=new)
         ReviewUI(session, typed=typed, with_exercises=with_exercises).run()
 
 
@@ -44,7 +46,8 @@ def cards_command(
     ctx: typer.Context,
     db: Path | None = DbOption,
     book: str | None = typer.Option(None, "--book", help="Book id or part of its title."),
-    query: str | None = typer.Option(None, "--query", "-q", help="Text in front or back."),
+    query: str | None = typer.Option(None, "--query", "-q",
+                                     help="Text in front or back (any part of a word)."),
     state: str | None = typer.Option(None, "--is", help=f"One of: {', '.join(CARD_FILTERS)}."),
     limit: int = typer.Option(50, "--limit", min=1, help="At most N cards."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
@@ -53,12 +56,15 @@ def cards_command(
 ) -> None:
     """Search and list cards."""
     from studykit.deck import Deck
+    from studykit.deck.fts import catch_up
     from studykit.deck.queries import search_cards
     from studykit.errors import StudykitError
 
     if state and state not in CARD_FILTERS:
         raise StudykitError(f"unknown --is value {state!r}", f"use one of {', '.join(CARD_FILTERS)}")
     with Deck(deck_path(ctx, db)) as deck:
+        if query:
+            catch_up(deck)  # cards an interrupted import left out of the search index
         cards = (_one_card(deck.conn, card_id) if card_id else
                  search_cards(deck.conn, book=book, query=query, state=state, limit=limit))
     if as_json:
@@ -107,6 +113,24 @@ def unsuspend_command(ctx: typer.Context, card_ids: list[str] = typer.Argument(.
     _set_suspended(ctx, db, card_ids, False)
 
 
+@app.command("unbury")
+def unbury_command(
+    ctx: typer.Context,
+    book: str | None = typer.Option(None, "--book", help="Only this book (id or part of title)."),
+    db: Path | None = DbOption,
+) -> None:
+    """Bring back the cards buried today (by b in review, or as siblings of an answer)."""
+    from studykit.deck import Deck, to_db_time, utc_now
+    from studykit.deck import review as sql
+    from studykit.deck.review import Filters
+
+    with Deck(deck_path(ctx, db)) as deck:
+        filters = Filters(book=book).resolve(deck.conn)
+        with deck.transaction() as conn:
+            count = sql.unbury(conn, to_db_time(utc_now()), filters)
+    typer.echo(f"unburied {count} card{'' if count == 1 else 's'}")
+
+
 def _set_suspended(ctx, db, card_ids: list[str], suspended: bool) -> None:
     from studykit.deck import Deck
     from studykit.deck import review as sql
@@ -120,4 +144,4 @@ def _set_suspended(ctx, db, card_ids: list[str], suspended: bool) -> None:
         with deck.transaction() as conn:
             changed = sql.set_suspended(conn, card_ids, suspended)
     verb = "suspended" if suspended else "unsuspended"
-    typer.echo(f"{verb} {changed} card(s)")
+    typer.echo(f"{verb} {changed} card{'' if changed == 1 else 's'}")

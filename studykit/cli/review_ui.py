@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from datetime import timedelta
+from enum import Enum
 
 from rich.console import Console, Group
 from rich.panel import Panel
@@ -11,7 +12,7 @@ from rich.text import Text
 
 from studykit.cli.keys import ENTER, SPACE, KeyReader
 from studykit.cli.render import card_text
-from studykit.review import Card, ReviewSession
+from studykit.review import Card, Empty, ReviewSession
 from studykit.scheduler import RATING_NAMES, format_interval
 from studykit.typed_answer import compare
 
@@ -19,6 +20,15 @@ BLANK = "[...]"
 HELP = ("Space/Enter reveal (then Good) · 1 Again · 2 Hard · 3 Good · 4 Easy · u undo · "
         "s suspend · b bury · f flag · e exercise · ? help · q quit")
 RATING_STYLE = {1: "red", 2: "yellow", 3: "green", 4: "blue"}
+CRAM_NOTE = "cram: the schedule is unchanged"
+
+
+class Outcome(Enum):
+    """How showing one card ended (an undo instead gives the card to show again)."""
+
+    ANSWERED = "answered"
+    SKIPPED = "skipped"  # suspended or buried
+    QUIT = "quit"
 
 
 class ReviewUI:
@@ -35,7 +45,8 @@ class ReviewUI:
     def run(self) -> None:
         pending: Card | None = None
         while True:
-            if self.with_exercises and pending is None and self._resolve_due_exercise() == "quit":
+            if (self.with_exercises and pending is None
+                    and self._resolve_due_exercise() is Outcome.QUIT):
                 break
             card = pending or self.session.next_card()
             pending = None
@@ -43,7 +54,7 @@ class ReviewUI:
                 self._nothing_left()
                 return
             outcome = self._show(card)
-            if outcome == "quit":
+            if outcome is Outcome.QUIT:
                 break
             if isinstance(outcome, Card):
                 pending = outcome
@@ -68,7 +79,7 @@ class ReviewUI:
         return self._back(card, shown_at, suggested)
 
     def _back(self, card: Card, shown_at: float, suggested: int | None):
-        intervals = self.session.preview(card)
+        intervals = None if self.session.cram else self.session.preview(card)
         self._on_screen = self._back_panel(card, intervals, suggested)
         self.console.print(self._on_screen)
         while True:
@@ -82,34 +93,36 @@ class ReviewUI:
             if rating:
                 duration = int((time.monotonic() - shown_at) * 1000)
                 notice = self.session.answer(card, rating, duration)
-                self.console.print(f"[{RATING_STYLE[rating]}]{RATING_NAMES[rating]}[/] · next in "
-                                   f"{format_interval(intervals[rating])}")
+                after = (CRAM_NOTE if intervals is None
+                         else f"next in {format_interval(intervals[rating])}")
+                self.console.print(f"[{RATING_STYLE[rating]}]{RATING_NAMES[rating]}[/] · {after}")
                 if notice:
                     self.console.print(f"[bold yellow]{notice}[/]")
-                return "answered"
+                return Outcome.ANSWERED
 
     def _common_key(self, key: str | None, card: Card):
         """Keys that work on both sides of a card; None when the key is not one of them."""
         if key is None or key == "q":
-            return "quit"
+            return Outcome.QUIT
         if key == "u":
-            previous = self.session.undo()
-            if previous is None:
+            undone = self.session.undo()
+            if undone is None:
                 self.console.print("[dim]nothing to undo[/]")
                 return None
-            self.console.print("[dim]undone: back to the previous card[/]")
-            return previous
+            self.console.print(f"[dim]undone: {undone.action.value} · back to that card[/]")
+            return undone.card
         if key == "s":
             self.session.suspend(card)
-            self.console.print("[dim]suspended[/]")
-            return "skipped"
+            self.console.print("[dim]suspended (u undoes it)[/]")
+            return Outcome.SKIPPED
         if key == "b":
             self.session.bury(card)
-            self.console.print("[dim]buried until tomorrow[/]")
-            return "skipped"
+            self.console.print("[dim]buried until tomorrow (u undoes it; `studykit unbury` "
+                               "brings buried cards back)[/]")
+            return Outcome.SKIPPED
         if key == "f":
-            self.session.flag(card)
-            self.console.print("[dim]flagged[/]")
+            flagged = self.session.flag(card)
+            self.console.print("[dim]flagged[/]" if flagged else "[dim]flag removed[/]")
         elif key == "e":
             self._exercise(card)
         elif key == "?":
@@ -139,7 +152,7 @@ class ReviewUI:
             self.console.print(self._on_screen)
 
     # -- exercises due again (--with-exercises) ------------------------------------------
-    def _resolve_due_exercise(self) -> str | None:
+    def _resolve_due_exercise(self) -> Outcome | None:
         from studykit.exercises.progress import due_for_resolving
         from studykit.exercises.workspace import workspace_file
 
@@ -155,7 +168,7 @@ class ReviewUI:
             title=f"exercise due · {exercise.id}", title_align="left", border_style="magenta"))
         key = self.keys.key()
         if key in (None, "q"):
-            return "quit"
+            return Outcome.QUIT
         self._skipped_exercises.add(exercise.id)
         if key in (ENTER, SPACE):
             self._check_exercise(exercise)
@@ -178,8 +191,10 @@ class ReviewUI:
         left = self.session.remaining()
         elapsed = int(time.monotonic() - self.started)
         where = " · ".join(x for x in (card.book_title, card.chapter) if x)
-        return (f"{where}   [blue]new {left['new']}[/] · [red]learning {left['learning']}[/] · "
-                f"[green]review {left['review']}[/] · {elapsed // 60}:{elapsed % 60:02d}")
+        mode = "cram · " if self.session.cram else ""
+        return (f"{where}   {mode}[blue]new {left['new']}[/] · "
+                f"[red]learning {left['learning']}[/] · [green]review {left['review']}[/] · "
+                f"{elapsed // 60}:{elapsed % 60:02d}")
 
     def _front(self, card: Card) -> Panel:
         text = card_text(card.front, card.id, self.console, focus=BLANK)
@@ -187,7 +202,7 @@ class ReviewUI:
         return Panel(text, title=self._header(card), title_align="left",
                      subtitle=f"{card.kind} · Space to reveal · ? help", subtitle_align="right")
 
-    def _back_panel(self, card: Card, intervals: dict[int, timedelta], suggested):
+    def _back_panel(self, card: Card, intervals: dict[int, timedelta] | None, suggested):
         body = [card_text(card.back, card.id, self.console, share=0.7)]
         if card.answer:
             body.append(card_text(f"answer: {card.answer}", card.id, self.console, share=0.2,
@@ -195,24 +210,71 @@ class ReviewUI:
         buttons = Text()
         for rating, name in RATING_NAMES.items():
             style = RATING_STYLE[rating] + (" reverse" if rating == suggested else "")
-            buttons.append(f" {rating} {name} · {format_interval(intervals[rating])} ",
-                           style=style)
+            label = f" {rating} {name} " if intervals is None else (
+                f" {rating} {name} · {format_interval(intervals[rating])} ")
+            buttons.append(label, style=style)
             buttons.append("  ")
         body.append(buttons)
+        if intervals is None:
+            body.append(Text(f"{CRAM_NOTE} (Again shows the card again later in this session)",
+                             style="dim"))
         return Panel(Group(*body), border_style="dim")
 
     def _nothing_left(self) -> None:
         if self.session.summary.answered:
             self._summary()
-        wait = self.session.next_due_in()
-        if wait is None:
-            self.console.print("Nothing due — no scheduled cards. Import notes or add new "
-                               "cards with `studykit import`.")
-        else:
-            self.console.print(f"Nothing due — next card due in {format_interval(wait)}.")
+        for line in empty_message(self.session.why_empty(), self.session.summary.answered):
+            self.console.print(line, soft_wrap=True)  # commands stay whole for copying
 
     def _summary(self) -> None:
         s = self.session.summary
         elapsed = int(time.monotonic() - self.started)
-        self.console.print(f"Session: {s.answered} cards · again {s.again_rate:.0%} · "
-                           f"{elapsed // 60}m{elapsed % 60:02d}s")
+        cram = f" · {CRAM_NOTE}" if self.session.cram else ""
+        self.console.print(f"Session: {plural(s.answered, 'card')} · again {s.again_rate:.0%} · "
+                           f"{elapsed // 60}m{elapsed % 60:02d}s{cram}")
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def empty_message(empty: Empty, answered: int = 0) -> list[str]:
+    """What to say when nothing is left to show: why, and what to do about it."""
+    if empty.reason == "limit":
+        return [f"Stopped after {plural(answered, 'card')} (--limit)."]
+    if empty.reason == "cram":
+        return ["Cram done: no cards left in this cram session; the schedule is unchanged."]
+    if not empty.cards:
+        return ["Nothing to review: no cards yet. Import notes with `studykit import PATH`."]
+    lines = [_nothing_due(empty)]
+    if empty.new_waiting:
+        lines.append(
+            f"• {plural(empty.new_waiting, 'new card')} {_wait(empty.new_waiting)}: today's limit of "
+            f"{plural(empty.new_limit, 'new card')} is reached. Raise it with `studykit config "
+            f"new_per_day {empty.new_limit + 10}`, or for today only learn more with "
+            f"`studykit review --new {min(empty.new_waiting, 10)}`.")
+    if empty.reviews_waiting:
+        lines.append(
+            f"• {plural(empty.reviews_waiting, 'due review')} {_wait(empty.reviews_waiting)}: today's limit of "
+            f"{plural(empty.review_limit, 'review')} is reached. Raise it with `studykit config "
+            f"reviews_per_day {empty.review_limit + 100}`.")
+    if empty.buried:
+        lines.append(f"• {plural(empty.buried, 'card')} buried until tomorrow: "
+                     "`studykit unbury` brings them back now.")
+    if empty.suspended == empty.cards:
+        lines.append(f"• all {plural(empty.cards, 'card')} here are suspended: list them with "
+                     "`studykit cards --is suspended`, bring one back with "
+                     "`studykit unsuspend ID`.")
+    return lines
+
+
+def _wait(count: int) -> str:
+    return "waits" if count == 1 else "wait"
+
+
+def _nothing_due(empty: Empty) -> str:
+    if empty.next_due is not None:
+        return f"Nothing due now — the next card is due in {format_interval(empty.next_due)}."
+    if empty.suspended == empty.cards:
+        return "Nothing due now."
+    return "Nothing due now — no card is scheduled for later yet."

@@ -143,7 +143,7 @@ def _render_stats(stats: dict) -> None:
     console.print("\n[bold]Reviews in the last six months[/]")
     for line in _heatmap_lines(stats["heatmap"], date.fromisoformat(stats["today"])):
         console.print(line, no_wrap=True, overflow="crop")
-    console.print()
+    console.print("\n[bold]True retention[/] (first answer of a review card each day)")
     console.print(_retention_table(stats["true_retention"]))
 
 
@@ -190,8 +190,8 @@ def _month_row(start: date, weeks: int) -> str:
         monday = start + timedelta(days=7 * week)
         if monday.day <= 7:
             name = monday.strftime("%b")
-            row[4 + 2 * week:4 + 2 * week + len(name)] = name
-    return "".join(row).rstrip()[:weeks * 2 + 4]
+            row[4 + 2 * week:4 + 2 * week + len(name)] = name  # may run past the grid
+    return "".join(row).rstrip()
 
 
 def _heat_levels(counts: list[int]):
@@ -210,12 +210,11 @@ def _retention_table(retention: dict):
     from rich import box
     from rich.table import Table
 
-    table = Table(title="True retention (first answer of a review card each day)",
-                  box=box.SIMPLE, title_justify="left")
-    table.add_column("")
+    table = Table(box=box.SIMPLE)
+    table.add_column("", no_wrap=True)
     windows = {"today": "today", "7d": "7 days", "30d": "30 days"}
     for title in windows.values():
-        table.add_column(title, justify="right")
+        table.add_column(title, justify="right", no_wrap=True)
     for kind, title in (("young", "young (< 21 d)"), ("mature", "mature"), ("all", "all")):
         table.add_row(title, *(_rate_cell(retention[w][kind]) for w in windows))
     return table

@@ -109,6 +109,9 @@ class Deck:
             return 0
         return self.conn.execute("SELECT COALESCE(MAX(id), 0) FROM migrations").fetchone()[0]
 
+    def _applied_migrations(self) -> set[int]:
+        return {r[0] for r in self.conn.execute("SELECT id FROM migrations")}
+
     def _check_version(self) -> int:
         try:
             version = self.schema_version()
@@ -126,7 +129,8 @@ class Deck:
         """Apply the pending migrations (backing an existing deck up first) and, for a new
         or adopted deck, set the application id, in one transaction."""
         version = self._check_version()
-        pending = [m for m in MIGRATIONS if m[0] > version]
+        applied = self._applied_migrations() if version else set()
+        pending = [m for m in MIGRATIONS if m[0] not in applied]  # gaps fill in too
         if not pending and not adopt:
             return
         if version > 0 and pending:

@@ -132,11 +132,37 @@ CREATE TABLE exercise_schedule (      -- passed exercises come back to be solved
 CREATE INDEX exercise_schedule_due ON exercise_schedule(due);
 """
 
+# Full-text search over the cards' text for `studykit cards --query`. The trigram tokenizer
+# indexes every run of three characters, so any substring of three or more characters
+# matches, Chinese included (no word segmentation needed); shorter queries fall back to
+# LIKE. External content (the text stays in `cards` only), so `sqlite-utils search` and
+# `sqlite-utils rebuild-fts` work on a deck. Edits and deletes reach the index through
+# triggers; new cards are indexed in one statement after a bulk insert (deck.fts), which
+# costs an import far less than a trigger per row. The index holds exactly the cards whose
+# rowid is at most its highest indexed rowid, so the triggers touch only those.
+# Migration 5 belongs to card edits (another branch).
+M006_CARDS_FTS = """
+CREATE VIRTUAL TABLE cards_fts USING FTS5 (front, back, tokenize='trigram', content=[cards]);
+INSERT INTO cards_fts (cards_fts) VALUES ('rebuild');
+CREATE TRIGGER cards_ad AFTER DELETE ON cards
+WHEN old.rowid <= (SELECT COALESCE(MAX(id), 0) FROM cards_fts_docsize) BEGIN
+  INSERT INTO cards_fts (cards_fts, rowid, front, back)
+    VALUES ('delete', old.rowid, old.front, old.back);
+END;
+CREATE TRIGGER cards_au AFTER UPDATE OF front, back ON cards
+WHEN old.rowid <= (SELECT COALESCE(MAX(id), 0) FROM cards_fts_docsize) BEGIN
+  INSERT INTO cards_fts (cards_fts, rowid, front, back)
+    VALUES ('delete', old.rowid, old.front, old.back);
+  INSERT INTO cards_fts (rowid, front, back) VALUES (new.rowid, new.front, new.back);
+END;
+"""
+
 MIGRATIONS: list[tuple[int, str, str]] = [
     (1, "initial", M001_INITIAL),
     (2, "exercises", M002_EXERCISES),
     (3, "queue_indexes", M003_QUEUE_INDEXES),
     (4, "exercise_schedule", M004_EXERCISE_SCHEDULE),
+    (6, "cards_fts", M006_CARDS_FTS),  # 5 (card edits) comes with helper "sources"' work
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -6,6 +6,7 @@ import json
 import sqlite3
 
 from studykit.deck import to_db_time, utc_now
+from studykit.deck.matching import book_titles, matching_books, no_match
 
 STATE_NAMES = {0: "new", 1: "learning", 2: "review", 3: "relearning"}
 
@@ -15,17 +16,15 @@ def card_state_name(state: int, suspended: int) -> str:
 
 
 def book_summaries(conn: sqlite3.Connection) -> list[dict]:
-    now = to_db_time(utc_now())
+    """Every book with its highlight and (not suspended) card counts, by title."""
     rows = conn.execute(
         """
         SELECT b.id, b.title, b.author, b.source_format,
           (SELECT COUNT(*) FROM highlights h WHERE h.book_id = b.id AND h.removed = 0)
             AS highlights,
-          (SELECT COUNT(*) FROM cards c WHERE c.book_id = b.id AND c.suspended = 0) AS cards,
-          (SELECT COUNT(*) FROM cards c WHERE c.book_id = b.id AND c.suspended = 0
-             AND c.due IS NOT NULL AND c.due <= ?) AS due
+          (SELECT COUNT(*) FROM cards c WHERE c.book_id = b.id AND c.suspended = 0) AS cards
         FROM books b ORDER BY b.title
-        """, (now,))
+        """)
     return [dict(r) for r in rows]
 
 
@@ -67,11 +66,15 @@ def search_cards(conn: sqlite3.Connection, *, book: str | None = None, query: st
     now = to_db_time(utc_now())
     clauses, args = [], []
     if book:
-        clauses.append("(c.book_id = ? OR b.title LIKE ?)")
-        args += [book, f"%{book}%"]
+        ids = [i for i, _ in matching_books(conn, book)]
+        if not ids:
+            raise no_match("book", book, book_titles(conn))
+        clauses.append("c.book_id IN (SELECT value FROM json_each(?))")
+        args.append(json.dumps(ids))
     if query:
-        clauses.append("(c.front LIKE ? OR c.back LIKE ?)")
-        args += [f"%{query}%", f"%{query}%"]
+        clause, query_args = text_clause(query)
+        clauses.append(clause)
+        args += query_args
     clauses.append(_STATE_FILTERS.get(state or "", "1"))
     if state == "due":
         args.append(now)
@@ -82,6 +85,20 @@ def search_cards(conn: sqlite3.Connection, *, book: str | None = None, query: st
              "back": r["back"], "answer": r["answer"], "exercise": r["exercise_id"],
              "state": card_state_name(r["state"], r["suspended"]), "due": r["due"],
              "lapses": r["lapses"], "tags": r["tags"].split()} for r in rows]
+
+
+TRIGRAM = 3  # the shortest query the trigram index can answer
+
+
+def text_clause(query: str) -> tuple[str, list]:
+    """Cards whose front or back contains ``query`` (case-insensitive): through the FTS5
+    trigram index (migration 6) from three characters, by LIKE below that."""
+    if len(query) < TRIGRAM:
+        pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        return ("(c.front LIKE ? ESCAPE '\\' OR c.back LIKE ? ESCAPE '\\')",
+                [pattern, pattern])
+    phrase = '"' + query.replace('"', '""') + '"'  # one FTS5 string: a plain substring
+    return "c.rowid IN (SELECT rowid FROM cards_fts WHERE cards_fts MATCH ?)", [phrase]
 
 
 _STATE_FILTERS = {

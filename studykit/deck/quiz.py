@@ -9,12 +9,6 @@ from studykit.deck.review import Filters
 _CLOZE = "c.kind = 'cloze' AND c.suspended = 0 AND c.answer IS NOT NULL AND c.answer != ''"
 
 
-def matching_books(conn, book: str) -> list[str]:
-    """Ids of the books named by ``book`` (an id or a part of a title)."""
-    return [r[0] for r in conn.execute(
-        "SELECT id FROM books WHERE id = ? OR title LIKE ? ORDER BY id", (book, f"%{book}%"))]
-
-
 def cloze_candidates(conn, filters: Filters) -> list[tuple[str, str]]:
     """(card id, highlight id) of every card that can be asked, in a stable order."""
     extra, args = filters.sql()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from studykit.deck import from_db_time, to_db_time
+from studykit.deck import from_db_time, matching, to_db_time
 from studykit.scheduler import NEW, REVIEW, CardState
 
 CARD_COLUMNS = """c.id, c.highlight_id, c.book_id, c.kind, c.front, c.back, c.answer,
@@ -17,18 +17,43 @@ CARD_FROM = "cards c JOIN books b ON b.id = c.book_id JOIN highlights h ON h.id 
 
 @dataclass(frozen=True)
 class Filters:
+    """``--book`` / ``--chapter`` as typed, and, once :meth:`resolve` has found them, the
+    ids of the matching books and the matching chapter titles (see deck.matching)."""
+
     book: str | None = None  # book id, or a part of its title
     chapter: str | None = None  # part of a chapter title
+    book_ids: tuple[str, ...] | None = None
+    chapters: tuple[str, ...] | None = None
+
+    def resolve(self, conn) -> Filters:
+        """The same filters with their books and chapters found; NotFound, naming the
+        closest titles, when ``book`` or ``chapter`` matches nothing."""
+        book_ids = chapters = None
+        if self.book:
+            book_ids = tuple(i for i, _ in matching.matching_books(conn, self.book))
+            if not book_ids:
+                raise matching.no_match("book", self.book, matching.book_titles(conn))
+        if self.chapter:
+            within = list(book_ids) if book_ids else None
+            chapters = tuple(matching.matching_chapters(conn, self.chapter, within))
+            if not chapters:
+                raise matching.no_match("chapter", self.chapter, matching.chapters(conn, within),
+                                        "give a part of a chapter title shown in the review "
+                                        "header")
+        return replace(self, book_ids=book_ids, chapters=chapters)
 
     def sql(self) -> tuple[str, list]:
         """Extra WHERE clauses on ``cards c`` (subqueries keep the queue index usable)."""
+        if (self.book and self.book_ids is None) or (self.chapter and self.chapters is None):
+            raise ValueError("resolve() the filters first")
         clauses, args = [], []
-        if self.book:
-            clauses.append("c.book_id IN (SELECT id FROM books WHERE id = ? OR title LIKE ?)")
-            args += [self.book, f"%{self.book}%"]
-        if self.chapter:
-            clauses.append("c.highlight_id IN (SELECT id FROM highlights WHERE chapter LIKE ?)")
-            args.append(f"%{self.chapter}%")
+        if self.book_ids is not None:
+            clauses.append("c.book_id IN (SELECT value FROM json_each(?))")
+            args.append(json.dumps(self.book_ids))
+        if self.chapters is not None:
+            clauses.append("c.highlight_id IN (SELECT id FROM highlights WHERE chapter IN "
+                           "(SELECT value FROM json_each(?)))")
+            args.append(json.dumps(self.chapters, ensure_ascii=False))
         return "".join(f" AND {c}" for c in clauses), args
 
 
@@ -71,11 +96,14 @@ def next_new(conn, now: str, filters: Filters) -> sqlite3.Row | None:
     return _first(conn, "c.state = 0", [now], "c.rowid", filters)
 
 
-def count_due(conn, now: str, day_end: str, filters: Filters) -> dict[str, int]:
-    """Cards available now: learning due now, reviews due today, new (before limits)."""
+def count_due(conn, now: str, day_end: str, filters: Filters,
+              learning_until: str | None = None) -> dict[str, int]:
+    """Cards available now: learning due by ``learning_until`` (default: now), reviews due
+    today, new (before limits)."""
+    learning_until = learning_until or now
     extra, args = filters.sql()
     queries = {
-        "learning": ("c.state IN (1, 3) AND c.due <= ?", [now]),
+        "learning": ("c.state IN (1, 3) AND c.due <= ?", [learning_until]),
         "review": ("c.state = 2 AND c.due < ?", [day_end]),
         "new": ("c.state = 0", []),
     }
@@ -90,9 +118,28 @@ def count_due(conn, now: str, day_end: str, filters: Filters) -> dict[str, int]:
             counts["new"] -= 1
         elif state == 2 and due < day_end:
             counts["review"] -= 1
-        elif state in (1, 3) and due <= now:
+        elif state in (1, 3) and due <= learning_until:
             counts["learning"] -= 1
     return counts
+
+
+def count_due_by_book(conn, now: str, learning_until: str, day_end: str
+                      ) -> dict[str, dict[str, int]]:
+    """:func:`count_due` for every book at once (one pass over the cards)."""
+    rows = conn.execute(
+        "SELECT c.book_id, TOTAL(c.state = 0), TOTAL(c.state IN (1, 3) AND c.due <= ?), "
+        "TOTAL(c.state = 2 AND c.due < ?) FROM cards c WHERE c.suspended = 0 "
+        f"AND {_NOT_BURIED} GROUP BY c.book_id", (learning_until, day_end, now))
+    return {r[0]: {"new": int(r[1]), "learning": int(r[2]), "review": int(r[3])} for r in rows}
+
+
+def count_set_aside(conn, now: str, filters: Filters) -> dict[str, int]:
+    """Cards in the filters, and how many of them are suspended or buried now."""
+    extra, args = filters.sql()
+    row = conn.execute(
+        f"SELECT COUNT(*), TOTAL(c.suspended), TOTAL(c.suspended = 0 AND c.buried_until > ?) "
+        f"FROM cards c WHERE 1{extra}", [now, *args]).fetchone()
+    return {"cards": row[0], "suspended": int(row[1]), "buried": int(row[2])}
 
 
 def studied_since(conn, since: str) -> dict[str, int]:
@@ -164,6 +211,14 @@ def bury_siblings(conn, card: sqlite3.Row, until: str) -> dict[str, str | None]:
 def set_buried(conn, previous: dict[str, str | None]) -> None:
     conn.executemany("UPDATE cards SET buried_until = ? WHERE id = ?",
                      [(v, k) for k, v in previous.items()])
+
+
+def unbury(conn, now: str, filters: Filters) -> int:
+    """Unbury the cards buried now (by hand or as siblings); returns how many."""
+    extra, args = filters.sql()
+    return conn.execute(
+        f"UPDATE cards SET buried_until = NULL WHERE id IN (SELECT c.id FROM cards c "
+        f"INDEXED BY cards_buried WHERE c.buried_until > ?{extra})", [now, *args]).rowcount
 
 
 def set_suspended(conn, card_ids: list[str], suspended: bool, reason: str = "user") -> int:

@@ -13,7 +13,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from studykit.errors import NotFound, StudykitError
+from studykit.errors import StudykitError
 
 __all__ = ["ExportError", "Entry", "Selection", "card_tags", "select", "tag"]
 
@@ -85,11 +85,11 @@ def tag(prefix: str, value: str) -> str:
 def _matching(books: list[dict], wanted: str | None) -> list[dict]:
     if not wanted:
         return books
-    needle = wanted.casefold()
-    found = [b for b in books if b["id"] == wanted or needle in b["title"].casefold()]
+    from studykit.deck.matching import book_matches, no_match
+
+    found = [b for b in books if book_matches(wanted, b["id"], b["title"])]
     if not found:
-        raise NotFound(f"no book matches {wanted!r}",
-                       "list the books with `studykit books` and pass an id or part of a title")
+        raise no_match("book", wanted, [b["title"] for b in books])
     return found
 
 

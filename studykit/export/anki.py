@@ -1,25 +1,42 @@
-"""Export the deck as an Anki package (.apkg) with genanki.
+"""Export the deck as an Anki package (.apkg): notes, their schedule and the review log.
 
 Stable ids make a re-export update the notes already in Anki instead of adding copies:
 
 * two note types with FIXED ids (change the id whenever their fields change);
 * one subdeck per book, ``studykit::<title>``, its id derived from the book id;
-* each note's guid derived from the card's stable id (``genanki.guid_for``).
+* each note's guid derived from a studykit id (:func:`cloze_guid`, :func:`card_guid`), which
+  is also how ``studykit import FILE.apkg`` finds the studykit card behind an Anki card.
 
-Cloze cards become Cloze notes (``{{c1::answer}}`` in place of each blank); every other
-kind becomes a Basic note (its expected answer, if any, above the passage on the back). Scheduling is not exported: genanki cannot carry review history.
-Anki's importer updates a known note only when the package is newer ("update notes: if
-newer", its default), so every export stamps the notes with the time it runs (``now``).
+The cloze siblings of a highlight become ONE Cloze note, ``{{cN::answer}}`` for the blank
+of sibling N (Anki's card N); a sibling whose blank overlaps another's, and every other
+kind, is a note of its own (a Basic note shows the expected answer above the passage).
+
+Scheduling (see export/anki_schedule.py): each card carries its state, due date, interval
+and FSRS memory state, and the package carries the review log, so Anki's importer with
+"import any learning progress" keeps the learner's progress. Anki's importer updates a known
+note only when the package is newer (its default), so every export stamps the notes with
+the time it runs (``now``); it never changes the schedule of a card it already has.
+
+The package is written beside the target and renamed into place (studykit.atomicfile):
+genanki's own writer would leave a temporary copy of the collection in TMPDIR.
 """
 
 from __future__ import annotations
 
 import hashlib
 import html
+import itertools
+import os
 import sqlite3
+import tempfile
+import time
+import zipfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from studykit.atomicfile import atomic_path
 from studykit.cards.generate import BLANK
+from studykit.config import Config
 from studykit.export import Entry, ExportError, card_tags, select
 
 CLOZE_MODEL_ID = 1_736_528_104
@@ -37,29 +54,165 @@ _BASIC_TEMPLATE = {"name": "Card 1", "qfmt": "{{Front}}",
                    "afmt": "{{FrontSide}}<hr id=answer>{{Back}}<hr>" + _EXTRA}
 
 
-def export_anki(conn: sqlite3.Connection, path: Path | str, book: str | None = None, *,
-                now: float | None = None) -> dict:
-    """Write the deck (or the books matching ``book``) to ``path``; returns counts:
-    ``books`` (subdecks), ``notes``, ``cloze``, ``basic``, ``skipped_suspended``,
-    ``skipped_removed``. ``now`` (epoch seconds) stamps the notes; default: the clock."""
+@dataclass
+class PackageNote:
+    """One Anki note: its kind (``cloze`` or ``basic``), fields, and the studykit card of
+    each of its Anki cards (``cards[ord]``)."""
+
+    guid: str
+    kind: str
+    fields: list[str]
+    entry: Entry  # the first card's: book, highlight, tags
+    cards: dict[int, str] = field(default_factory=dict)
+
+
+def cloze_guid(highlight_id: str) -> str:
+    """The guid of a highlight's Cloze note (no card id ends in ``:cloze``, so it never
+    equals the guid of a sibling exported as a note of its own)."""
+    return card_guid(f"{highlight_id}:cloze")
+
+
+def card_guid(card_id: str) -> str:
     import genanki
 
+    return genanki.guid_for(card_id)
+
+
+def export_anki(conn: sqlite3.Connection, path: Path | str, book: str | None = None, *,
+                now: float | None = None, config: Config | None = None) -> dict:
+    """Write the deck (or the books matching ``book``) to ``path``; returns counts:
+    ``books`` (subdecks), ``notes``, ``cloze``, ``basic`` (notes), ``cards``, ``reviews``
+    (log rows), ``skipped_suspended``, ``skipped_removed``. ``now`` (epoch seconds) stamps
+    the notes and dates the schedule; default: the clock."""
+    import genanki
+
+    from studykit.export.anki_schedule import write_schedule
+
+    now = time.time() if now is None else now
     selection = select(conn, book)
+    notes = package_notes(selection.entries)
     models = _models(genanki)
     decks: dict[str, genanki.Deck] = {}
-    counts = {"cloze": 0, "basic": 0}
-    for entry in selection.entries:
-        deck = decks.get(entry.book["id"])
+    for note in notes:
+        book_row = note.entry.book
+        deck = decks.get(book_row["id"])
         if deck is None:
-            deck = decks[entry.book["id"]] = genanki.Deck(
-                deck_id(entry.book["id"]), deck_name(entry.book["title"]))
-        kind, fields = note_fields(entry)
-        deck.add_note(genanki.Note(model=models[kind], fields=fields, tags=card_tags(entry),
-                                   guid=genanki.guid_for(entry.card["id"])))
-        counts[kind] += 1
-    _write(genanki.Package(list(decks.values())), Path(path), now)
-    return {"books": len(decks), "notes": counts["cloze"] + counts["basic"], **counts,
+            deck = decks[book_row["id"]] = genanki.Deck(deck_id(book_row["id"]),
+                                                         deck_name(book_row["title"]))
+        deck.add_note(genanki.Note(model=models[note.kind], fields=note.fields,
+                                   tags=card_tags(note.entry), guid=note.guid))
+    package = genanki.Package(list(decks.values()))
+    reviews = _write(package, Path(path), now,
+                     lambda db: write_schedule(db, conn, notes, now, config or Config()))
+    return {"books": len(decks), "notes": len(notes),
+            "cloze": sum(n.kind == "cloze" for n in notes),
+            "basic": sum(n.kind == "basic" for n in notes),
+            "cards": sum(len(n.cards) for n in notes), "reviews": reviews,
             "skipped_suspended": selection.suspended, "skipped_removed": selection.removed}
+
+
+def package_notes(entries: list[Entry]) -> list[PackageNote]:
+    """The notes of the exported cards, in deck order: one Cloze note per highlight for
+    the cloze siblings that fit together, one note for each other card."""
+    by_highlight: dict[str, list[Entry]] = {}
+    for entry in entries:
+        by_highlight.setdefault(entry.highlight["id"], []).append(entry)
+    notes: list[PackageNote] = []
+    for group in by_highlight.values():
+        clozes = [e for e in group if e.card["kind"] == "cloze"]
+        merged, alone = merge_clozes(clozes)
+        if merged:
+            notes.append(merged)
+        notes += [single_note(e) for e in group if e not in clozes or e in alone]
+    return notes
+
+
+def merge_clozes(entries: list[Entry]) -> tuple[PackageNote | None, list[Entry]]:
+    """One Cloze note for the siblings whose blanks can be placed in the passage without
+    overlapping (sibling with ordinal N is ``cN``); returns it and the siblings left out."""
+    if not entries:
+        return None, []
+    back = entries[0].card["back"]
+    spans: list[tuple[int, int, int]] = []  # start, end, ordinal
+    alone = []
+    for entry in entries:
+        found = _blank_spans(entry.card) if entry.card["back"] == back else None
+        ordinal = _ordinal(entry.card["id"])
+        taken = [(s, e) for s, e, *_ in spans]
+        if not found or ordinal is None or any(_overlap(f, t) for f in found for t in taken):
+            alone.append(entry)
+            continue
+        spans += [(s, e, ordinal) for s, e in found]
+    if not spans:
+        return None, alone
+    first = next(e for e in entries if e not in alone)
+    note = PackageNote(cloze_guid(first.highlight["id"]), "cloze",
+                       [_cloze_field(back, sorted(spans)), *_extra_fields(first)], first)
+    note.cards = {_ordinal(e.card["id"]) - 1: e.card["id"] for e in entries if e not in alone}
+    return note, alone
+
+
+def single_note(entry: Entry) -> PackageNote:
+    """A note for one card: Cloze (``c1``) when its blanks can be placed, else Basic."""
+    card = entry.card
+    extra = _extra_fields(entry)
+    spans = _blank_spans(card) if card["kind"] == "cloze" else None
+    if spans:
+        text = _cloze_field(card["back"], [(s, e, 1) for s, e in spans])
+        note = PackageNote(card_guid(card["id"]), "cloze", [text, *extra], entry)
+    else:
+        answer, back = card["answer"], card["back"]
+        if answer and answer != back:
+            back = f"{answer}\n\n{back}"
+        note = PackageNote(card_guid(card["id"]), "basic",
+                           [_html(card["front"]), _html(back), *extra], entry)
+    note.cards = {0: card["id"]}
+    return note
+
+
+def _blank_spans(card: dict) -> list[tuple[int, int]] | None:
+    """Where in the passage (``back``) the card's blanks hide its answer: every ``[...]``
+    when filling them all gives back the passage, else the one whose filling does."""
+    answer, front, back = card["answer"], card["front"], card["back"]
+    parts = front.split(BLANK)
+    if not answer or len(parts) < 2:
+        return None
+    if answer.join(parts) == back:
+        starts = itertools.accumulate(len(p) + len(answer) for p in parts[:-1])
+        return [(start - len(answer), start) for start in starts]
+    for i in range(1, len(parts)):
+        before, after = BLANK.join(parts[:i]), BLANK.join(parts[i:])
+        if before + answer + after == back:
+            return [(len(before), len(before) + len(answer))]
+    return None
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _ordinal(card_id: str) -> int | None:
+    tail = card_id.rsplit(":", 1)[-1]
+    return int(tail) if tail.isdigit() and int(tail) >= 1 else None
+
+
+def _cloze_field(back: str, spans: list[tuple[int, int, int]]) -> str:
+    """The passage as HTML with ``{{cN::…}}`` around each span."""
+    out, last = [], 0
+    for start, end, ordinal in spans:
+        hidden = _html(back[start:end]).replace("::", ":&#58;").replace("}}", "}&#125;")
+        out += [_html(back[last:start]), f"{{{{c{ordinal}::{hidden}}}}}"]
+        last = end
+    return "".join(out) + _html(back[last:])
+
+
+def cloze_text(card: dict) -> str | None:
+    """The Cloze field of one cloze card on its own (HTML), or None when the card is not
+    a cloze card or its blanks cannot be placed."""
+    spans = _blank_spans(card) if card["kind"] == "cloze" else None
+    if not spans:
+        return None
+    return _cloze_field(card["back"], [(s, e, 1) for s, e in spans])
 
 
 def deck_id(book_id: str) -> int:
@@ -72,46 +225,8 @@ def deck_name(title: str) -> str:
     return f"{ROOT_DECK}::{title.replace('::', ':').strip()}"
 
 
-def note_fields(entry: Entry) -> tuple[str, list[str]]:
-    """``("cloze", [Text, Note, Source])`` or ``("basic", [Front, Back, Note, Source])``;
-    a Basic card with an expected answer shows it above the whole passage."""
-    card = entry.card
-    extra = [_html(_reader_note(entry)), _html(_source(entry))]
-    text = cloze_text(card)
-    if text is not None:
-        return "cloze", [text, *extra]
-    answer, back = card["answer"], card["back"]
-    if answer and answer != back:
-        back = f"{answer}\n\n{back}"
-    return "basic", [_html(card["front"]), _html(back), *extra]
-
-
-def cloze_text(card: dict) -> str | None:
-    """The Cloze field for a cloze card (HTML), or None when the card is not a cloze
-    card or its blanks cannot be placed (the card is then exported as a Basic note)."""
-    answer = card["answer"]
-    if card["kind"] != "cloze" or not answer:
-        return None
-    parts = _around_blanks(card["front"], answer, card["back"])
-    if parts is None:
-        return None
-    hidden = _html(answer).replace("::", ":&#58;").replace("}}", "}&#125;")
-    return f"{{{{c1::{hidden}}}}}".join(_html(part) for part in parts)
-
-
-def _around_blanks(front: str, answer: str, back: str) -> list[str] | None:
-    """The text around the blanks that hide ``answer``: every ``[...]`` when filling them
-    all gives back the whole passage, else the one whose filling does, else None."""
-    parts = front.split(BLANK)
-    if len(parts) < 2:
-        return None
-    if answer.join(parts) == back:
-        return parts
-    for i in range(1, len(parts)):
-        before, after = BLANK.join(parts[:i]), BLANK.join(parts[i:])
-        if before + answer + after == back:
-            return [before, after]
-    return None
+def _extra_fields(entry: Entry) -> list[str]:
+    return [_html(_reader_note(entry)), _html(_source(entry))]
 
 
 def _models(genanki) -> dict:
@@ -142,10 +257,34 @@ def _html(text: str) -> str:
     return html.escape(text, quote=False).replace("{{", "{&#123;").replace("\n", "<br>")
 
 
-def _write(package, path: Path, now: float | None) -> None:
+def _write(package, path: Path, now: float, schedule) -> int:
+    """The collection is built in a file beside ``path`` (removed afterwards, whatever
+    happens), scheduled by ``schedule(db)``, zipped, and the zip renamed onto ``path``;
+    returns what ``schedule`` returns."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        package.write_to_file(str(path), timestamp=now)
+        with atomic_path(path) as zipped:
+            fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".anki2",
+                                        dir=path.parent)
+            os.close(fd)
+            try:
+                result = _build_collection(package, Path(name), now, schedule)
+                with zipfile.ZipFile(zipped, "w", zipfile.ZIP_DEFLATED) as out:
+                    out.write(name, "collection.anki2")
+                    out.writestr("media", "{}")
+            finally:
+                Path(name).unlink(missing_ok=True)
     except OSError as exc:
         raise ExportError(f"cannot write {path}: {exc.strerror or exc}",
                           "choose another -o path (a writable folder)") from None
+    return result
+
+
+def _build_collection(package, db_path: Path, now: float, schedule) -> int:
+    db = sqlite3.connect(db_path)
+    try:
+        package.write_to_db(db.cursor(), now, itertools.count(int(now * 1000)))
+        result = schedule(db)
+        db.commit()
+    finally:
+        db.close()
+    return result
