@@ -59,16 +59,21 @@ _MD_INLINE = re.compile(
 )
 _FRONTMATTER_START = re.compile(r"\A---[ \t]*\n(?:.*\n)*?(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 _PLAIN_BULLET_LINE = re.compile(r"^[^\S\n]*[•·●▪◦■□○▸►①-⑳❶-❿]", re.MULTILINE)
+# the Obsidian Spaced Repetition plugin's cards: "Q::A" / "Q:::A" lines, "?" / "??" lines,
+# and its deck tag
+_SR_CARD_LINE = re.compile(r"^[^:\n]*[^:\s]:{2,3}[^:\n]*[^:\s][^:\n]*$|^\?\??$", re.MULTILINE)
+_SR_DECK_TAG = re.compile(r"(?:^|\s)#flashcards\b", re.IGNORECASE)
 
 
 def looks_like_markdown(text: str) -> bool:
     """Markdown structure outweighs the bullets of scraped plain text.
 
-    Headings, fences and frontmatter are strong signals; list markers and inline
-    markup weak ones. Text with no signal either way is read as plain text, whose
+    Headings, fences, frontmatter and the SR plugin's deck tag are strong signals; list
+    markers, inline markup and the SR plugin's card lines weak ones. Text with no signal either way is read as plain text, whose
     heuristics (numbered section lines, bare headings) suit unmarked notes better.
     """
     score = 3 * len(_MD_HEADING.findall(text)) + 3 * len(_MD_FENCE.findall(text))
     score += 5 * bool(_FRONTMATTER_START.match(text))
     score += len(_MD_LIST.findall(text)) + len(_MD_INLINE.findall(text))
+    score += len(_SR_CARD_LINE.findall(text)) + 5 * bool(_SR_DECK_TAG.search(text))
     return score > len(_PLAIN_BULLET_LINE.findall(text))

@@ -14,6 +14,7 @@ from __future__ import annotations
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from studykit.sources import sr_cards
 from studykit.sources.common import NOT_A_MAPPING, Chapters, read_front_matter, title_from_name
 from studykit.sources.detect import looks_like_markdown
 from studykit.sources.models import Book
@@ -25,12 +26,13 @@ __all__ = ["SOURCE_FORMAT", "looks_like_markdown", "parse"]
 def parse(text: str, name: str) -> list[Book]:
     """One book from Markdown notes; never raises."""
     book = Book(title="", source_format=SOURCE_FORMAT)
-    body = _read_front_matter(text, name, book)
+    body, tags = _read_front_matter(text, name, book)
     tokens = MarkdownIt("commonmark").enable("table").parse(body)
     title_heading = _sole_leading_h1(tokens)
     if title_heading is not None and not book.title:
         book.title = _inline_text(tokens[title_heading + 1])
-    _MarkdownWalker(book, title_heading).walk(tokens)
+    tagged = sr_cards.has_deck_tag(body) or sr_cards.has_deck_tag(" ".join(f"#{t}" for t in tags))
+    _MarkdownWalker(book, title_heading, tagged).walk(tokens)
     book.title = book.title or title_from_name(name)
     return [book]
 
@@ -38,19 +40,19 @@ def parse(text: str, name: str) -> list[Book]:
 # --- front matter -------------------------------------------------------------------
 
 
-def _read_front_matter(text: str, name: str, book: Book) -> str:
-    """Take title/author from a leading YAML block; return the text after it. ``---``
-    rules around plain text (not a mapping) are no front matter."""
+def _read_front_matter(text: str, name: str, book: Book) -> tuple[str, list[str]]:
+    """Take title/author from a leading YAML block; return the text after it and the
+    block's tags. ``---`` rules around plain text (not a mapping) are no front matter."""
     lines = text.split("\n")
     matter = read_front_matter(lines)
     if not matter.found or matter.problem == NOT_A_MAPPING:
-        return text
+        return text, []
     if matter.problem:
         book.warnings.append(f"{name}: frontmatter {matter.problem}; ignored")
     else:
         book.title = matter.text("title") or ""
         book.author = matter.text("author") or matter.text("authors")
-    return "\n".join(lines[matter.body:])
+    return "\n".join(lines[matter.body:]), (matter.text("tags") or "").replace(",", " ").split()
 
 
 def _sole_leading_h1(tokens: list[Token]) -> int | None:
@@ -61,13 +63,17 @@ def _sole_leading_h1(tokens: list[Token]) -> int | None:
     return 0
 
 
-def _inline_text(token: Token) -> str:
+def _inline_text(token: Token, *, code_marks: bool = False) -> str:
     """Inline markup as plain text: emphasis/links unwrapped, code kept without
-    backticks, images and raw HTML dropped, line breaks kept."""
+    backticks (``code_marks``: between sr_cards' code marks), images and raw HTML
+    (such as the SR plugin's scheduling comments) dropped, line breaks kept."""
     parts: list[str] = []
     for child in token.children or ():
-        if child.type in ("text", "text_special", "code_inline"):
+        if child.type in ("text", "text_special"):
             parts.append(child.content)
+        elif child.type == "code_inline":
+            parts.append(f"{sr_cards.CODE_OPEN}{child.content}{sr_cards.CODE_CLOSE}"
+                         if code_marks else child.content)
         elif child.type in ("softbreak", "hardbreak"):
             parts.append("\n")
     lines = (line.strip() for line in "".join(parts).split("\n"))
@@ -77,9 +83,11 @@ def _inline_text(token: Token) -> str:
 class _MarkdownWalker:
     """One pass over the block tokens, tracking chapters and open list items."""
 
-    def __init__(self, book: Book, title_heading: int | None) -> None:
+    def __init__(self, book: Book, title_heading: int | None, tagged: bool = False) -> None:
         self.book = book
         self.title_heading = title_heading
+        self.tagged = tagged  # the SR plugin's deck tag: the file says it holds cards
+        self.question: str | None = None  # an SR question ending in "?", for a code answer
         self.chapters = Chapters()
         self.containers: list[tuple[str, list[str]]] = []  # ("item"|"quote", item text)
         self.heading_depth: int | None = None
@@ -89,6 +97,8 @@ class _MarkdownWalker:
 
     def walk(self, tokens: list[Token]) -> None:
         for index, token in enumerate(tokens):
+            if self.question is not None and token.type not in _MAY_PRECEDE_AN_ANSWER:
+                self._flush_question()
             if token.type == "heading_open":
                 self._flush_item()
                 self.heading_depth = int(token.tag[1:])
@@ -96,10 +106,11 @@ class _MarkdownWalker:
             elif token.type == "heading_close":
                 self.heading_depth = None
             elif token.type == "inline":
-                self._inline(_inline_text(token))
+                self._inline(_inline_text(token, code_marks=True))
             else:
                 self._block(token)
         self._flush_item()
+        self._flush_question()
 
     def _block(self, token: Token) -> None:
         kind = token.type
@@ -118,7 +129,7 @@ class _MarkdownWalker:
         elif kind == "tr_open":
             self.row = []
         elif kind == "tr_close":
-            self._emit(" | ".join(cell for cell in self.row or () if cell))
+            self._emit_text(" | ".join(cell for cell in self.row or () if cell))
             self.row = None
         elif kind in ("thead_open", "thead_close"):
             self.in_table_head = kind == "thead_open"
@@ -126,10 +137,11 @@ class _MarkdownWalker:
     def _inline(self, text: str) -> None:
         if self.heading_depth is not None:
             if not self.skip_heading:
-                self.chapters.enter(self.heading_depth, text.replace("\n", " "))
+                title = sr_cards.strip_code_marks(text).replace("\n", " ")
+                self.chapters.enter(self.heading_depth, title)
         elif self.row is not None:
             if not self.in_table_head:  # column labels alone teach nothing
-                self.row.append(text.replace("\n", " "))
+                self.row.append(sr_cards.strip_code_marks(text).replace("\n", " "))
         elif self.containers and self.containers[-1][0] == "item":
             if text:
                 self.containers[-1][1].append(text)
@@ -142,6 +154,10 @@ class _MarkdownWalker:
             return
         info = token.info.strip().split() if token.type == "fence" else []
         language = info[0] if info else None
+        if self.question is not None:  # the answer of "question / ?" above
+            self._add_cards(sr_cards.answer_question(self.question, code))
+            self.question = None
+            return
         self.book.highlights.append(self.chapters.highlight(code, "code", language))
 
     def _flush_item(self) -> None:
@@ -151,5 +167,29 @@ class _MarkdownWalker:
             self.containers[-1][1].clear()
 
     def _emit(self, text: str) -> None:
+        """A block of text: its SR plugin cards, and the rest as text highlights."""
+        pieces, self.question = sr_cards.read_block(text, tagged=self.tagged)
+        for piece in pieces:
+            if isinstance(piece, str):
+                self._emit_text(piece)
+            else:
+                self._add_cards([piece])
+
+    def _emit_text(self, text: str) -> None:
         if text.strip():
             self.book.highlights.append(self.chapters.highlight(text.strip()))
+
+    def _add_cards(self, cards: list[sr_cards.Card]) -> None:
+        for card in cards:
+            self.book.highlights.append(
+                self.chapters.highlight(card.back, "card", front=card.front))
+
+    def _flush_question(self) -> None:
+        """A question that no code block answered stays text."""
+        if self.question is not None:
+            self._emit_text(self.question)
+            self.question = None
+
+
+# tokens that may come between an SR question ending in "?" and the code block answering it
+_MAY_PRECEDE_AN_ANSWER = frozenset({"paragraph_close", "fence", "code_block"})
