@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from studykit.sources.models import Book, Highlight, Note
 
@@ -108,7 +109,7 @@ def update_highlights(conn, rows: Iterable[tuple]) -> None:
 
 # A card row: (id, highlight_id, book_id, kind, ordinal, front, back, answer, exercise_id,
 # exercise_score, now); a card without an answer has "" (stored as NULL).
-C_ID, C_FRONT, C_ANSWER, C_EXERCISE = 0, 5, 7, 8
+C_ID, C_HIGHLIGHT, C_FRONT, C_ANSWER, C_EXERCISE = 0, 1, 5, 7, 8
 
 
 def card_row(highlight_id: str, book_id: str, kind: str, ordinal: int, front: str, back: str,
@@ -142,15 +143,29 @@ def restore_cards(conn, highlight_ids: list[str], now: str) -> None:
         [(now, i) for i in highlight_ids])
 
 
-def existing_cards(conn, highlight_ids: list[str]) -> dict[str, tuple]:
-    """card id -> (front, back, answer or "", highlight id, suspend_reason, exercise id)."""
-    found: dict[str, tuple] = {}
+class ExistingCard(NamedTuple):
+    front: str
+    back: str
+    answer: str  # "" when the card has none
+    highlight_id: str
+    suspend_reason: str | None
+    exercise_id: str | None
+    edited: bool  # the reader edited it: imports leave it as it is
+    reviewed: bool  # it has a schedule (and so a review history)
+
+
+def existing_cards(conn, highlight_ids: list[str]) -> dict[str, ExistingCard]:
+    """card id -> what an import needs to know of it, for the cards of these highlights."""
+    found: dict[str, ExistingCard] = {}
     for chunk in _chunks(highlight_ids, 500):
         marks = ",".join("?" * len(chunk))
         for row in conn.execute(
-                "SELECT id, front, back, COALESCE(answer, ''), highlight_id, suspend_reason, "
-                f"exercise_id FROM cards WHERE highlight_id IN ({marks})", chunk):
-            found[row[0]] = tuple(row[1:])
+                "SELECT c.id, c.front, c.back, COALESCE(c.answer, ''), c.highlight_id, "
+                "c.suspend_reason, c.exercise_id, e.edited_at IS NOT NULL, "
+                "c.state != 0 OR c.reps > 0 FROM cards c "
+                "LEFT JOIN card_edits e ON e.card_id = c.id "
+                f"WHERE c.highlight_id IN ({marks})", chunk):
+            found[row[0]] = ExistingCard(*row[1:7], bool(row[7]), bool(row[8]))
     return found
 
 

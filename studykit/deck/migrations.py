@@ -132,11 +132,21 @@ CREATE TABLE exercise_schedule (      -- passed exercises come back to be solved
 CREATE INDEX exercise_schedule_due ON exercise_schedule(due);
 """
 
+M005_CARD_EDITS = """
+CREATE TABLE card_edits (           -- what the reader did to a card by hand
+    card_id TEXT PRIMARY KEY REFERENCES cards(id),
+    edited_at TEXT,                 -- edited its text: imports leave the card as it is
+    deleted_at TEXT                 -- deleted it: also suspended with reason 'deleted';
+                                    -- its review log stays
+);
+"""
+
 MIGRATIONS: list[tuple[int, str, str]] = [
     (1, "initial", M001_INITIAL),
     (2, "exercises", M002_EXERCISES),
     (3, "queue_indexes", M003_QUEUE_INDEXES),
     (4, "exercise_schedule", M004_EXERCISE_SCHEDULE),
+    (5, "card_edits", M005_CARD_EDITS),
 ]
 
 LATEST = MIGRATIONS[-1][0]
