@@ -7,10 +7,10 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import run_cli
 
 from studykit.sources import parse_text
 from studykit.sources.sr_cards import CODE_CLOSE, CODE_OPEN, Card, read_block
-from tests.conftest import run_cli
 
 FIXTURE = Path(__file__).parent / "fixtures" / "markdown" / "sr_cards.md"
 
