@@ -17,14 +17,13 @@ from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 
-from studykit.card_heirs import CardText, pair_heirs
 from studykit.cards import CardSpec
 from studykit.cards.generate import generate_cards
 from studykit.cards.junk import is_junk
 from studykit.deck import Deck, to_db_time, utc_now
 from studykit.deck import imports as sql
-from studykit.deck.card_edits import DELETED, hand_over
 from studykit.errors import SourceError, StudykitError
+from studykit.import_cards import write_cards
 from studykit.linking import LinkIndex, get_index
 from studykit.sources import SUFFIXES, Book, Highlight, parse_text
 from studykit.sources.normalize import decode
@@ -32,6 +31,8 @@ from studykit.sources.normalize import decode
 PARALLEL_FROM = 16  # files; fewer are prepared in this process
 PARALLEL_WORKERS = 4
 SIMILAR_ENOUGH = 0.6  # an edited highlight without a block id keeps its old id above this
+CONTAINED = 0.9  # ... or when this share of the shorter text is in the longer one
+CONTAINED_FROM = 8  # characters: a shorter text is too generic to count as contained
 _NO_LINK = (None, None)  # exercise id and score when no catalog could be loaded
 
 
@@ -355,7 +356,7 @@ def _merge_book(conn, prepared: PreparedBook, old: dict, source: str, result: Fi
             if i not in present and not r["removed"] and r["source_file"] == source]
     result.removed += len(gone)
     result.cards_suspended += sql.mark_removed(conn, gone, now)
-    _write_cards(conn, changed, result, now)
+    write_cards(conn, changed, result, now)
 
 
 def _content_hash(h: Highlight) -> str:
@@ -386,87 +387,24 @@ def _keep_ids_of_edited(prepared: PreparedBook, old: dict,
 
 
 def _most_similar(chapter: str, text: str, candidates: list) -> tuple[object | None, float]:
+    """The vanished highlight of the same chapter the text most resembles, and how much:
+    the ratio of their common text, or, when one holds nearly all of the other (a
+    highlight shortened or extended), that share of the shorter one."""
     best, best_score = None, 0.0
     for row in candidates:
         if row["chapter"] != chapter:
             continue
-        matcher = difflib.SequenceMatcher(None, row["text"], text, autojunk=False)
-        if matcher.quick_ratio() < SIMILAR_ENOUGH:
+        old = row["text"]
+        matcher = difflib.SequenceMatcher(None, old, text, autojunk=False)
+        shorter = min(len(old), len(text))
+        shared_at_most = matcher.quick_ratio() * (len(old) + len(text)) / 2
+        may_contain = shorter >= CONTAINED_FROM and shared_at_most >= CONTAINED * shorter
+        if matcher.quick_ratio() < SIMILAR_ENOUGH and not may_contain:
             continue
         score = matcher.ratio()
+        if may_contain:
+            shared = sum(block.size for block in matcher.get_matching_blocks())
+            score = max(score, shared / shorter if shared >= CONTAINED * shorter else 0.0)
         if score > best_score:
             best, best_score = row, score
     return best, best_score
-
-
-def _write_cards(conn, changed: list[tuple[str, list[tuple]]], result: FileResult,
-                 now: str) -> None:
-    """Cards of new and changed highlights: insert new ids, update changed text or link
-    (never a card the reader edited or deleted), hand each reviewed card the generator no
-    longer makes to its heir (see card_heirs), and suspend as stale the other cards it no
-    longer makes (their history stays). A reviewed card without an heir stays as it is."""
-    existing = sql.existing_cards(conn, [i for i, _ in changed]) if result.updated else {}
-    inserts, updates, generated = [], [], {}
-    for _, card_rows in changed:
-        for row in card_rows:
-            card_id = row[sql.C_ID]
-            generated[card_id] = row
-            current = existing.get(card_id)
-            if current is None:
-                inserts.append(row)
-            elif current.edited or current.suspend_reason == DELETED:
-                continue
-            elif (current[:3] != row[sql.C_FRONT:sql.C_ANSWER + 1]
-                  or (row[sql.C_EXERCISE] and current.exercise_id != row[sql.C_EXERCISE])):
-                updates.append(row)
-    sql.insert_cards(conn, inserts)
-    sql.update_card_text(conn, updates)
-    retiring = [i for i, card in existing.items() if i not in generated and not card.edited]
-    pairs = _heirs(retiring, existing, generated) if retiring else []
-    hand_over(conn, pairs, now)
-    handed = {old for old, _ in pairs} | {heir for _, heir in pairs}
-    stale = [i for i in retiring if i not in handed and not _keeps_history(existing[i])]
-    revived = [i for i in generated if i in existing and existing[i].suspend_reason == "stale"
-               and i not in handed]
-    sql.set_stale(conn, stale, revived, now)
-    result.cards_suspended += len(stale) + len(pairs)
-    result.cards_new += len(inserts)
-    result.cards_updated += len(updates)
-
-
-def _keeps_history(card: sql.ExistingCard) -> bool:
-    """A reviewed card still in use (or suspended by the reader): while its highlight
-    exists it is never retired without an heir."""
-    return card.reviewed and card.suspend_reason not in _RETIRED
-
-
-def _heirs(retiring: list[str], existing: dict[str, sql.ExistingCard],
-           generated: dict[str, tuple]) -> list[tuple[str, str]]:
-    """(old, heir) pairs, highlight by highlight: each retiring reviewed card and the
-    cards made for the same highlight that have no history of their own."""
-    pairs = []
-    by_highlight: dict[str, list[CardText]] = {}
-    for card_id in retiring:
-        card = existing[card_id]
-        if _keeps_history(card):
-            by_highlight.setdefault(card.highlight_id, []).append(_card_text(
-                card_id, card.front, card.answer))
-    for highlight_id, old in by_highlight.items():
-        fresh = [_card_text(i, row[sql.C_FRONT], row[sql.C_ANSWER])
-                 for i, row in generated.items()
-                 if row[sql.C_HIGHLIGHT] == highlight_id and _may_inherit(existing.get(i))]
-        pairs += pair_heirs(old, fresh)
-    return pairs
-
-
-def _may_inherit(card: sql.ExistingCard | None) -> bool:
-    """A card made for the new text with no history and nothing the reader did to it."""
-    return card is None or (not card.reviewed and not card.edited
-                            and card.suspend_reason in (None, "stale"))
-
-
-def _card_text(card_id: str, front: str, answer: str) -> CardText:
-    return CardText(card_id, card_id.rsplit(":", 2)[-2], front, answer or None)
-
-
-_RETIRED = ("stale", "removed", DELETED)  # suspension reasons of cards no longer in use

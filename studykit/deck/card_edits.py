@@ -1,5 +1,6 @@
-"""SQL for the reader's own changes to cards: edits, deletions, and the hand-over of a
-card's schedule and review log to its heir when an edited highlight makes new cards."""
+"""SQL for the reader's own changes to cards (edits, deletions) and for moving a card's
+history (schedule and review log) to its heir when an edited highlight makes new cards
+(see studykit.card_heirs)."""
 
 from __future__ import annotations
 
@@ -48,15 +49,47 @@ def deleted_ids(conn, card_ids: list[str]) -> set[str]:
         [*card_ids, DELETED])}
 
 
-def hand_over(conn, pairs: list[tuple[str, str]], now: str) -> None:
-    """Each (old, heir): the heir takes the old card's schedule, flags, tags, suspension
-    and review log; the old card is left new, with no log, suspended as stale."""
-    for old, heir in pairs:
-        conn.execute(f"UPDATE cards SET ({_SCHEDULE}) = (SELECT {_SCHEDULE} FROM cards "
-                     "WHERE id = ?), updated_at = ? WHERE id = ?", (old, now, heir))
-        conn.execute("UPDATE review_log SET card_id = ? WHERE card_id = ?", (heir, old))
-        conn.execute(
-            "UPDATE cards SET state = 0, step = NULL, stability = NULL, difficulty = NULL, "
-            "due = NULL, last_review = NULL, reps = 0, lapses = 0, flag = 0, tags = '', "
-            "buried_until = NULL, suspended = 1, suspend_reason = 'stale', updated_at = ? "
-            "WHERE id = ?", (now, old))
+_CONTENT = "front, back, answer, exercise_id, exercise_score"
+
+
+def snapshot(conn, card_ids: list[str]) -> dict[str, tuple[tuple, tuple, list[int]]]:
+    """card id -> (schedule, content, review log row ids), taken before an import
+    rewrites the cards (see move_histories)."""
+    found: dict[str, tuple[tuple, tuple, list[int]]] = {}
+    marks = ",".join("?" * len(card_ids))
+    width = _SCHEDULE.count(",") + 1
+    for row in conn.execute(f"SELECT id, {_SCHEDULE}, {_CONTENT} FROM cards "
+                            f"WHERE id IN ({marks})", card_ids):
+        found[row[0]] = (tuple(row[1:width + 1]), tuple(row[width + 1:]), [])
+    for log_id, card_id in conn.execute(
+            f"SELECT id, card_id FROM review_log WHERE card_id IN ({marks}) ORDER BY id",
+            card_ids):
+        found[card_id][2].append(log_id)
+    return found
+
+
+def move_histories(conn, moves: list[tuple[str, str]], rehomed: dict[str, str],
+                   taken: dict[str, tuple[tuple, tuple, list[int]]], now: str) -> None:
+    """Each (source, row): the row takes the source's schedule, flags, tags, suspension and
+    review log as ``taken`` (a snapshot) holds them; a ``rehomed`` row also takes the
+    source's text and link."""
+    marks = ",".join("?" * (_SCHEDULE.count(",") + 1))
+    for source, row in moves:
+        schedule, content, log_ids = taken[source]
+        conn.execute(f"UPDATE cards SET ({_SCHEDULE}) = ({marks}), updated_at = ? WHERE id = ?",
+                     (*schedule, now, row))
+        conn.executemany("UPDATE review_log SET card_id = ? WHERE id = ?",
+                         [(row, log_id) for log_id in log_ids])
+        if rehomed.get(row) == source:
+            conn.execute(f"UPDATE cards SET ({_CONTENT}) = (?, ?, ?, ?, ?) WHERE id = ?",
+                         (*content, row))
+
+
+def reset(conn, card_ids: list[str], *, stale: bool, now: str) -> None:
+    """Cards whose history moved to another card: new again, with no flag or tags; stale
+    ones (no longer made from their highlight) suspended, the others in use."""
+    conn.executemany(
+        "UPDATE cards SET state = 0, step = NULL, stability = NULL, difficulty = NULL, "
+        "due = NULL, last_review = NULL, reps = 0, lapses = 0, flag = 0, tags = '', "
+        "buried_until = NULL, suspended = ?, suspend_reason = ?, updated_at = ? WHERE id = ?",
+        [(int(stale), "stale" if stale else None, now, i) for i in card_ids])
