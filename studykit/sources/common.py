@@ -146,35 +146,37 @@ class Chapters:
     def __init__(self, *, absolute_levels: bool = False) -> None:
         self.stack: list[tuple[int, str]] = []
         self.absolute_levels = absolute_levels
+        self.path: tuple[str, ...] = ()  # kept in step with the stack: read for every item
+        self.level = 0
 
     def enter(self, depth: int, title: str) -> None:
         while self.stack and self.stack[-1][0] >= depth:
             self.stack.pop()
         if title:
             self.stack.append((depth, title))
+        self._changed()
 
     def reset(self) -> None:
         self.stack = []
-
-    @property
-    def path(self) -> tuple[str, ...]:
-        return tuple(title for _, title in self.stack)
+        self._changed()
 
     @property
     def current(self) -> str:
-        return self.stack[-1][1] if self.stack else ""
-
-    @property
-    def level(self) -> int:
-        if self.absolute_levels:
-            return self.stack[-1][0] if self.stack else 0
-        return len(self.stack)
+        return self.path[-1] if self.path else ""
 
     def snapshot(self) -> tuple[tuple[int, str], ...]:
         return tuple(self.stack)
 
     def restore(self, snapshot: tuple[tuple[int, str], ...]) -> None:
         self.stack = list(snapshot)
+        self._changed()
+
+    def _changed(self) -> None:
+        self.path = tuple(title for _, title in self.stack)
+        if self.absolute_levels:
+            self.level = self.stack[-1][0] if self.stack else 0
+        else:
+            self.level = len(self.stack)
 
     def highlight(self, text: str, kind: str = "text", language: str | None = None,
                   **fields) -> Highlight:

@@ -139,6 +139,7 @@ class _Section:
     first (True: the section has dealt with it)."""
 
     pin_kind = "highlight"
+    own_lines = False  # True: the reader hands every line to own_line first
 
     def __init__(self, reader: _FileParser) -> None:
         self.reader = reader
@@ -186,6 +187,8 @@ class _Highlights(_Section):
 class _Meta(_Section):
     """元数据: the callout with the title (``[!abstract]``), 书名 and 作者. A chapter
     heading here means the template has no 高亮划线 heading: the highlights begin."""
+
+    own_lines = True
 
     def own_line(self, line: str) -> bool:
         abstract = _META_ABSTRACT.match(line)
@@ -249,6 +252,8 @@ class _Thoughts(_Section):
 class _Reviews(_Section):
     """本书评论: ``## 书评 No.<n>``, Markdown content ending in ``^<id>``, ``⏱ <time>``.
     The section reads its own lines (a review may hold headings and lists)."""
+
+    own_lines = True
 
     def own_line(self, line: str) -> bool:
         reader = self.reader
@@ -355,7 +360,7 @@ class _FileParser:
     # ---- one line ---------------------------------------------------------------------
 
     def _feed(self, line: str) -> None:
-        if self.section.own_line(line):
+        if self.section.own_lines and self.section.own_line(line):
             return
         if line[:1] == "#" or line[:2] == " #":
             heading = _HEADING.match(line)
@@ -393,9 +398,8 @@ class _FileParser:
 
     def _on_marker(self, emoji: str, rest: str) -> None:
         if emoji.startswith("📌"):
-            self.close_item()
             self.skipping = False
-            self.section.pin(rest)
+            self.section.pin(rest)  # closes the block being read
         elif emoji == "🔥":
             if not _POPULAR_COUNT.match(rest):  # someone else's highlight: skip it
                 self.close_item()
