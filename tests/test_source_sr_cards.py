@@ -111,3 +111,12 @@ def test_import_makes_one_basic_card_per_side_through_the_cli(tmp_path):
         ("basic", "清零梯度的那一行", "optimizer.zero_grad()"),
         ("basic", "权重衰减在 AdamW 里", "与梯度更新解耦"),
     ]
+
+
+def test_card_lines_make_a_file_markdown_but_cpp_paths_do_not():
+    from studykit.sources import detect_reader
+
+    assert detect_reader("卷积核的作用::提取局部特征\n动量的作用::越过小坑\n") == "markdown"
+    assert detect_reader("池化层\n??\n没有参数的下采样层\n") == "markdown"
+    cpp_page = "std::cout << x;\nstd::vector<int> v;\nusing std::string;\n• 要点一\n• 要点二\n"
+    assert detect_reader(cpp_page) == "scraped-page"

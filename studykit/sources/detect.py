@@ -59,9 +59,8 @@ _MD_INLINE = re.compile(
 )
 _FRONTMATTER_START = re.compile(r"\A---[ \t]*\n(?:.*\n)*?(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 _PLAIN_BULLET_LINE = re.compile(r"^[^\S\n]*[•·●▪◦■□○▸►①-⑳❶-❿]", re.MULTILINE)
-# the Obsidian Spaced Repetition plugin's cards: "Q::A" / "Q:::A" lines, "?" / "??" lines,
-# and its deck tag
-_SR_CARD_LINE = re.compile(r"^[^:\n]*[^:\s]:{2,3}[^:\n]*[^:\s][^:\n]*$|^\?\??$", re.MULTILINE)
+# the Obsidian Spaced Repetition plugin's "?" / "??" lines and its deck tag
+_SR_QUESTION_LINE = re.compile(r"^\?\??$", re.MULTILINE)
 _SR_DECK_TAG = re.compile(r"(?:^|\s)#flashcards\b", re.IGNORECASE)
 
 
@@ -75,5 +74,14 @@ def looks_like_markdown(text: str) -> bool:
     score = 3 * len(_MD_HEADING.findall(text)) + 3 * len(_MD_FENCE.findall(text))
     score += 5 * bool(_FRONTMATTER_START.match(text))
     score += len(_MD_LIST.findall(text)) + len(_MD_INLINE.findall(text))
-    score += len(_SR_CARD_LINE.findall(text)) + 5 * bool(_SR_DECK_TAG.search(text))
+    score += _sr_card_lines(text) + 5 * bool(_SR_DECK_TAG.search(text))
     return score > len(_PLAIN_BULLET_LINE.findall(text))
+
+
+def _sr_card_lines(text: str) -> int:
+    """Lines that are SR plugin cards (``Q::A``, not ``std::vector``) or ``?`` lines."""
+    from studykit.sources.sr_cards import is_card_line
+
+    lines = text.split("\n") if "::" in text else ()
+    cards = sum(1 for line in lines if "::" in line and is_card_line(line))
+    return cards + len(_SR_QUESTION_LINE.findall(text))

@@ -81,6 +81,11 @@ def read_block(text: str, *, tagged: bool = False) -> tuple[list[Card | str], st
     return pieces, None
 
 
+def is_card_line(line: str, *, tagged: bool = False) -> bool:
+    """Whether one line is a ``Question::Answer`` (or ``:::``) card."""
+    return _single_line_cards(line, tagged) is not None
+
+
 def answer_question(pending: str, answer: str) -> list[Card]:
     """The card(s) of a question left open by :func:`read_block`, once answered."""
     question, _, separator = pending.rpartition("\n")
