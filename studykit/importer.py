@@ -378,12 +378,21 @@ def _keep_ids_of_edited(prepared: PreparedBook, old: dict,
     for position, row in enumerate(rows):
         if prepared.anchored[position] or row[sql.H_ID] in old:
             continue
-        best, score = _most_similar(row[sql.H_CHAPTER], row[sql.H_TEXT], vanished)
+        front = cards[position][0][sql.C_FRONT] if row[sql.H_KIND] == "card" and cards[
+            position] else None
+        best, score = _most_similar(row[sql.H_CHAPTER], _compared(row[sql.H_TEXT], front),
+                                    vanished)
         if best is not None and score >= SIMILAR_ENOUGH:
             rows[position] = sql.renamed_highlight(row, best["id"])
             cards[position] = [sql.renamed_card(c, best["id"]) for c in cards[position]]
             vanished.remove(best)
     return rows, cards
+
+
+def _compared(text: str, front: str | None) -> str:
+    """What two highlights are compared by: the text, and a card's question with it (a
+    ``Q::A`` card whose answer was edited is still the same card)."""
+    return text if front is None else f"{front}\n{text}"
 
 
 def _most_similar(chapter: str, text: str, candidates: list) -> tuple[object | None, float]:
@@ -394,7 +403,7 @@ def _most_similar(chapter: str, text: str, candidates: list) -> tuple[object | N
     for row in candidates:
         if row["chapter"] != chapter:
             continue
-        old = row["text"]
+        old = _compared(row["text"], row["card_front"])
         matcher = difflib.SequenceMatcher(None, old, text, autojunk=False)
         shorter = min(len(old), len(text))
         shared_at_most = matcher.quick_ratio() * (len(old) + len(text)) / 2

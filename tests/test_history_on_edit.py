@@ -249,3 +249,24 @@ def test_every_history_ends_in_one_row_of_its_own(data):
     assert plan.emptied == set(moved) - set(final.values())
     paired = len([s for s in sources if final[s.id] in made])
     assert paired == min(len(sources), len(targets))
+
+
+@pytest.mark.parametrize(("old_line", "new_line"), [
+    ("最大池化的默认步幅::等于窗口大小", "最大池化的默认步幅::与窗口一样大"),  # the answer
+    ("ReLU 的定义::max(0, x)", "ReLU 激活函数的定义::max(0, x)"),  # question
+])
+def test_a_card_written_in_markdown_keeps_its_history_when_edited(tmp_path, old_line, new_line):
+    notes = tmp_path / "cards.md"
+    notes.write_text(f"## 卷积\n\n{old_line}\n卷积的输出尺寸::(n - k + 2p) / s + 1\n",
+                     encoding="utf-8")
+    db = tmp_path / "deck.db"
+    import_file(notes, db)
+    question, answer = old_line.split("::")
+    [(highlight_id,)] = rows(db, "SELECT highlight_id FROM cards WHERE front = ?", question)
+    review_every_card(db, highlight_id)
+    [before] = cards_of(db, highlight_id).values()
+    summary = edit_and_reimport(notes, db, old_line, new_line)
+    assert (summary["highlights"]["new"], summary["highlights"]["updated"]) == (0, 1)
+    [after] = cards_of(db, highlight_id).values()
+    assert (after[FRONT], after[BACK]) == tuple(new_line.split("::"))
+    assert after[SUSPENDED:] == before[SUSPENDED:] and after[REPS] == 2

@@ -62,9 +62,13 @@ def source_highlights(conn, source: str) -> dict[str, tuple[str, int]]:
 
 
 def existing_highlights(conn, book_id: str) -> dict[str, sqlite3.Row]:
+    """id -> the highlight's row; ``card_front`` is the question of a ``card`` highlight
+    (a card written in the notes), else None."""
     rows = conn.execute(
-        "SELECT id, chapter, text, content_hash, removed, source_file FROM highlights "
-        "WHERE book_id = ?", (book_id,))
+        "SELECT h.id, h.chapter, h.text, h.content_hash, h.removed, h.source_file, "
+        "CASE WHEN h.kind = 'card' THEN (SELECT c.front FROM cards c WHERE c.highlight_id = "
+        "h.id ORDER BY c.rowid LIMIT 1) END AS card_front FROM highlights h "
+        "WHERE h.book_id = ?", (book_id,))
     return {row["id"]: row for row in rows}
 
 
@@ -72,7 +76,7 @@ def existing_highlights(conn, book_id: str) -> dict[str, sqlite3.Row]:
 # (id, book_id, chapter, chapter_path, chapter_level, position, kind, language, text, note,
 #  created_at, source_file, content_hash, junk, now). Absent language, note and time are ""
 # (binding None costs sqlite3 an adapter lookup per value); the SQL stores NULL for them.
-H_ID, H_CHAPTER, H_TEXT, H_HASH, H_JUNK = 0, 2, 8, 12, 13
+H_ID, H_CHAPTER, H_KIND, H_TEXT, H_HASH, H_JUNK = 0, 2, 6, 8, 12, 13
 _HIGHLIGHT_VALUES = "?1,?2,?3,?4,?5,?6,?7,NULLIF(?8,''),?9,NULLIF(?10,''),NULLIF(?11,''),?12,?13,?14"
 
 
