@@ -13,21 +13,17 @@ lines once, never raises, and skips what it does not understand.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from studykit.sources.common import Chapters, Thoughts, read_front_matter, title_from_name
 from studykit.sources.models import Book, Highlight, Note, normalise_for_id
+from studykit.sources.weread_obsidian_block import CONTINUATION_INDENT, Block
 
 SOURCE_FORMAT = "weread-obsidian"
 INTERNAL_ERROR = "weread-obsidian parser stopped early"
 
 _HEADING = re.compile(r"^ ?(#{1,6})(?:[ \t]+(.*))?$")
 _MARKER = re.compile(r"^[ \t>*+-]*(📌\ufe0f?🔥|📌|🔥|📊|💭|⏱)\ufe0f?[ \t]*(.*)$")
-_BLOCK_ID = re.compile(r"\s\^([A-Za-z0-9-]+)\s*$")
 _TRAILING_ID = re.compile(r"(?:^|\s)\^([A-Za-z0-9-]+)\s*$")
-_INLINE_TIME = re.compile(r"(?:^|\s)-\s*⏱\ufe0f?\s*(.*)$")
-_LINK_WRAPPER = re.compile(r"^\[(.*)\]\((?:<weread://[^<>\n]*>|weread://[^\s()]*)\)$", re.DOTALL)
-_CONTINUATION_INDENT = re.compile(r"^[ \t]*(?:>[ \t]*)?")
 _LIST_BULLET = re.compile(r"^[ \t]*[-*+][ \t]+")
 _POPULAR_COUNT = re.compile(r"^\d+\s*人")  # "> 🔥 12 人共读" under one's own highlight
 _META_ABSTRACT = re.compile(r"^>[ \t]*\[!abstract\][ \t]*(.*)$")
@@ -37,87 +33,6 @@ _LINKED_TEXT = re.compile(r"^>[ \t]*\[(?!!)")  # 微信官方 theme: "> [<text>]
 _PUBLISHED_THOUGHT = re.compile(r"^(\d{4}-\d{2}-\d{2}[ T][\d:]{5,8})[ \t]*发表想法[ \t]*$")
 _CHAPTER_DIAMOND = re.compile(r"^◆[ \t]+")
 _THOUGHT_HEADING_SUFFIX = " 的想法"
-
-
-@dataclass
-class _Item:
-    """A block being read: a highlight, a 读书笔记 entry, a chapter thought or a book review."""
-
-    kind: str  # "highlight", "linked_highlight", "passage_review", "chapter_review", "book_review"
-    chapter_path: tuple[str, ...]
-    chapter_level: int
-    lines: list[str] = field(default_factory=list)
-    block_id: str | None = None
-    created_at: str | None = None
-    text_open: bool = True  # later plain lines continue the text
-    thought: list[str] | None = None  # the thought being read, until its ⏱
-    thoughts: list[str] = field(default_factory=list)
-    blank_pending: bool = False
-
-    def add_text(self, line: str) -> None:
-        if self.blank_pending and self.lines:
-            self.lines.append("")
-        self.blank_pending = False
-        match = _BLOCK_ID.search(line) if "^" in line else None
-        if match:
-            self.block_id = self.block_id or match.group(1)
-            line = line[: match.start()]
-            self.text_open = False  # the id ends the text (V1, V2 with a thought)
-        self.lines.append(line.rstrip())
-
-    def start_thought(self, first_line: str) -> None:
-        self.finish_thought()
-        self.text_open = False
-        self.thought = []
-        self.add_thought(first_line)
-
-    def add_thought(self, line: str) -> None:
-        if self.blank_pending and self.thought:
-            self.thought.append("")
-        self.blank_pending = False
-        match = _INLINE_TIME.search(line) if "⏱" in line else None
-        if match:  # V2: "- 💭 <thought> - ⏱ <time>"
-            self.thought.append(line[: match.start()].rstrip())
-            self.set_time(match.group(1))
-        else:
-            self.thought.append(line.rstrip())
-
-    def finish_thought(self) -> None:
-        if self.thought is not None:
-            text = "\n".join(self.thought).strip()
-            if text:
-                self.thoughts.append(text)
-        self.thought = None
-
-    def set_time(self, rest: str) -> None:
-        self.finish_thought()
-        self.text_open = False
-        self.blank_pending = False
-        match = _BLOCK_ID.search(" " + rest) if "^" in rest else None
-        if match:
-            self.block_id = self.block_id or match.group(1)
-            rest = (" " + rest)[: match.start()]
-        self.created_at = self.created_at or rest.strip() or None
-
-    @property
-    def is_open(self) -> bool:
-        return self.text_open or self.thought is not None
-
-    def add_continuation(self, line: str) -> None:
-        line = _CONTINUATION_INDENT.sub("", line, count=1)
-        if self.thought is not None:
-            self.add_thought(line)
-        else:
-            self.add_text(line)
-
-    def text(self) -> str:
-        text = "\n".join(self.lines).strip()
-        return self.unwrapped(text) or text
-
-    @staticmethod
-    def unwrapped(text: str) -> str | None:
-        wrapped = _LINK_WRAPPER.match(text)  # V3: "[<text>](<weread://...>)"
-        return wrapped.group(1).strip() if wrapped else None
 
 
 def parse(text: str, name: str) -> list[Book]:
@@ -177,7 +92,7 @@ class _Highlights(_Section):
             item.thoughts = reader.take_loose_thought()
             item.created_at = reader.loose_time
             reader.loose_time, reader.collecting_thought = None, False
-            item.add_text(_CONTINUATION_INDENT.sub("", line, count=1))
+            item.add_text(CONTINUATION_INDENT.sub("", line, count=1))
         elif line.strip() == "◆ 点评":
             reader.open_item("book_review")
         elif reader.collecting_thought:
@@ -246,7 +161,7 @@ class _Thoughts(_Section):
         item.add_text(rest)
 
     def loose_line(self, line: str) -> None:
-        self.reader.loose_thought.append(_CONTINUATION_INDENT.sub("", line, count=1))
+        self.reader.loose_thought.append(CONTINUATION_INDENT.sub("", line, count=1))
 
 
 class _Reviews(_Section):
@@ -310,7 +225,7 @@ class _FileParser:
         self.section: _Section = _Highlights(self)  # a template without "# " sections
         self.chapters = Chapters(absolute_levels=True)
         self.known_chapters: dict[str, tuple[tuple[int, str], ...] | None] = {}
-        self.item: _Item | None = None
+        self.item: Block | None = None
         self.skipping = False  # inside another reader's popular highlight
         self.loose_thought: list[str] = []  # 分离式/微信官方 themes: a thought before its text
         self.loose_time: str | None = None
@@ -414,10 +329,10 @@ class _FileParser:
 
     # ---- what sections share ----------------------------------------------------------
 
-    def open_item(self, kind: str) -> _Item:
+    def open_item(self, kind: str) -> Block:
         """Close the block being read and start a new one in the current chapter."""
         self.close_item()
-        self.item = _Item(kind, self.chapters.path, self.chapters.level)
+        self.item = Block(kind, self.chapters.path, self.chapters.level)
         return self.item
 
     def take_loose_thought(self) -> list[str]:
@@ -450,7 +365,7 @@ class _FileParser:
         else:
             self._add_book_review(item)
 
-    def _add_highlight(self, item: _Item) -> Highlight | None:
+    def _add_highlight(self, item: Block) -> Highlight | None:
         text = item.text()
         if not text.strip():
             return None
@@ -469,7 +384,7 @@ class _FileParser:
             self.thoughts.attach(highlight, thought)
         return highlight
 
-    def _add_passage_review(self, item: _Item) -> None:
+    def _add_passage_review(self, item: Block) -> None:
         """A 读书笔记 thought: attach it to its highlight, or create that highlight (V1)."""
         text = item.text()
         if not text.strip():
@@ -501,7 +416,7 @@ class _FileParser:
                 self.by_text.setdefault(normalise_for_id(highlight.text), []).append(highlight)
         return self.by_text
 
-    def _add_book_review(self, item: _Item) -> None:
+    def _add_book_review(self, item: Block) -> None:
         text = "\n".join(item.lines).strip()
         match = _TRAILING_ID.search(text) if "^" in text else None
         if match:
@@ -513,7 +428,7 @@ class _FileParser:
             text = remainder.strip()
         self._add_note(item, "book", text)
 
-    def _add_note(self, item: _Item, scope: str, text: str) -> None:
+    def _add_note(self, item: Block, scope: str, text: str) -> None:
         if not text.strip():
             return
         chapter = item.chapter_path[-1] if item.chapter_path and scope == "chapter" else ""
