@@ -24,6 +24,7 @@ from studykit.deck import Deck, fts, to_db_time, utc_now
 from studykit.deck import imports as sql
 from studykit.errors import SourceError, StudykitError
 from studykit.exercises.links import LinkIndex, get_index
+from studykit.import_cards import write_cards
 from studykit.notefiles import collect_files, read_notes_file, shown
 from studykit.sources import Book, Highlight, parse_text
 from studykit.sources.anki_package import is_package
@@ -32,6 +33,8 @@ from studykit.sources.normalize import decode
 PARALLEL_FROM = 16  # files; fewer are prepared in this process
 PARALLEL_WORKERS = 4
 SIMILAR_ENOUGH = 0.6  # an edited highlight without a block id keeps its old id above this
+CONTAINED = 0.9  # ... or when this share of the shorter text is in the longer one
+CONTAINED_FROM = 8  # characters: a shorter text is too generic to count as contained
 _NO_LINK = (None, None)  # exercise id and score when no catalog could be loaded
 
 
@@ -370,7 +373,7 @@ def _merge_book(conn, prepared: PreparedBook, old: dict, source: str, result: Fi
             if i not in present and not r["removed"] and r["source_file"] == source]
     result.removed += len(gone)
     result.cards_suspended += sql.mark_removed(conn, gone, now)
-    _write_cards(conn, changed, result, now)
+    write_cards(conn, changed, result, now)
 
 
 def _content_hash(h: Highlight) -> str:
@@ -392,7 +395,10 @@ def _keep_ids_of_edited(prepared: PreparedBook, old: dict,
     for position, row in enumerate(rows):
         if prepared.anchored[position] or row[sql.H_ID] in old:
             continue
-        best, score = _most_similar(row[sql.H_CHAPTER], row[sql.H_TEXT], vanished)
+        front = cards[position][0][sql.C_FRONT] if row[sql.H_KIND] == "card" and cards[
+            position] else None
+        best, score = _most_similar(row[sql.H_CHAPTER], _compared(row[sql.H_TEXT], front),
+                                    vanished)
         if best is not None and score >= SIMILAR_ENOUGH:
             rows[position] = sql.renamed_highlight(row, best["id"])
             cards[position] = [sql.renamed_card(c, best["id"]) for c in cards[position]]
@@ -400,41 +406,31 @@ def _keep_ids_of_edited(prepared: PreparedBook, old: dict,
     return rows, cards
 
 
+def _compared(text: str, front: str | None) -> str:
+    """What two highlights are compared by: the text, and a card's question with it (a
+    ``Q::A`` card whose answer was edited is still the same card)."""
+    return text if front is None else f"{front}\n{text}"
+
+
 def _most_similar(chapter: str, text: str, candidates: list) -> tuple[object | None, float]:
+    """The vanished highlight of the same chapter the text most resembles, and how much:
+    the ratio of their common text, or, when one holds nearly all of the other (a
+    highlight shortened or extended), that share of the shorter one."""
     best, best_score = None, 0.0
     for row in candidates:
         if row["chapter"] != chapter:
             continue
-        matcher = difflib.SequenceMatcher(None, row["text"], text, autojunk=False)
-        if matcher.quick_ratio() < SIMILAR_ENOUGH:
+        old = _compared(row["text"], row["card_front"])
+        matcher = difflib.SequenceMatcher(None, old, text, autojunk=False)
+        shorter = min(len(old), len(text))
+        shared_at_most = matcher.quick_ratio() * (len(old) + len(text)) / 2
+        may_contain = shorter >= CONTAINED_FROM and shared_at_most >= CONTAINED * shorter
+        if matcher.quick_ratio() < SIMILAR_ENOUGH and not may_contain:
             continue
         score = matcher.ratio()
+        if may_contain:
+            shared = sum(block.size for block in matcher.get_matching_blocks())
+            score = max(score, shared / shorter if shared >= CONTAINED * shorter else 0.0)
         if score > best_score:
             best, best_score = row, score
     return best, best_score
-
-
-def _write_cards(conn, changed: list[tuple[str, list[tuple]]], result: FileResult,
-                 now: str) -> None:
-    """Cards of new and changed highlights: insert new ids, update changed text or link,
-    suspend as stale those the generator no longer makes (their history stays)."""
-    existing = sql.existing_cards(conn, [i for i, _ in changed]) if result.updated else {}
-    inserts, updates, generated = [], [], set()
-    for _, card_rows in changed:
-        for row in card_rows:
-            card_id = row[sql.C_ID]
-            generated.add(card_id)
-            current = existing.get(card_id)
-            if current is None:
-                inserts.append(row)
-            elif (current[:3] != row[sql.C_FRONT:sql.C_ANSWER + 1]
-                  or (row[sql.C_EXERCISE] and current[5] != row[sql.C_EXERCISE])):
-                updates.append(row)
-    sql.insert_cards(conn, inserts)
-    sql.update_card_text(conn, updates)
-    stale = [i for i in existing if i not in generated]
-    revived = [i for i in generated if i in existing and existing[i][4] == "stale"]
-    sql.set_stale(conn, stale, revived, now)
-    result.cards_suspended += len(stale)
-    result.cards_new += len(inserts)
-    result.cards_updated += len(updates)

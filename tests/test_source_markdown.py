@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from studykit.sources import detect_format, parse_text
+from studykit.sources import detect_format, parse_text, scraped_page
 from studykit.sources.markdown_notes import looks_like_markdown, parse
 from studykit.sources.normalize import normalise
 
@@ -23,6 +24,11 @@ def load(name: str) -> str:
 
 def parse_one(text: str, name: str = "notes.md"):
     [book] = parse(text, name)
+    return book
+
+
+def parse_page(text: str, name: str = "page.txt"):
+    [book] = scraped_page.parse(text, name)
     return book
 
 
@@ -159,7 +165,7 @@ def test_rules_around_plain_text_are_not_frontmatter():
 
 
 def test_scraped_page_headings_bullets_code_and_title():
-    book = parse_one(load("scraped_page.txt"), "scraped_page.txt")
+    book = parse_page(load("scraped_page.txt"), "scraped_page.txt")
     assert book.title == "PyTorch 入门学习笔记"
     basics, autograd = ("2.1 张量基础",), ("2.2 自动求导",)
     assert summary(book) == [
@@ -181,7 +187,7 @@ def test_scraped_page_headings_bullets_code_and_title():
 
 
 def test_scraped_page_chrome_and_footer_are_dropped():
-    book = parse_one(load("scraped_page.txt"), "scraped_page.txt")
+    book = parse_page(load("scraped_page.txt"), "scraped_page.txt")
     texts = "\n".join(h.text for h in book.highlights)
     for chrome in (*CHROME, "1024", "人浏览", "首页", "目录", "在这里插入图片描述", "来源地址",
                    "结束END", "猜你喜欢", "本文标题"):
@@ -193,7 +199,7 @@ def test_plain_numbered_headings_nest_by_their_numbers():
         "第3章 线性网络\n\n3.1 线性回归\n\n损失用平方误差。\n\n3.1.1 解析解\n\n"
         "闭式解需要矩阵求逆。\n\n5.1 层和块\n\n块可以嵌套。\n"
     )
-    assert summary(parse_one(text, "ch3.txt")) == [
+    assert summary(parse_page(text, "ch3.txt")) == [
         ("损失用平方误差。", ("第3章 线性网络", "3.1 线性回归"), 2),
         ("闭式解需要矩阵求逆。", ("第3章 线性网络", "3.1 线性回归", "3.1.1 解析解"), 3),
         ("块可以嵌套。", ("5.1 层和块",), 1),
@@ -202,7 +208,7 @@ def test_plain_numbered_headings_nest_by_their_numbers():
 
 def test_bare_short_lines_are_headings_only_when_content_is_indented_under_them():
     text = "优化器\n\n  • SGD 按梯度方向走一步\n\n一句没有标点的短话\n\n下一句也在顶格。\n"
-    assert summary(parse_one(text, "opt.txt")) == [
+    assert summary(parse_page(text, "opt.txt")) == [
         ("SGD 按梯度方向走一步", ("优化器",), 1),
         ("一句没有标点的短话", ("优化器",), 1),
         ("下一句也在顶格。", ("优化器",), 1),
@@ -211,7 +217,7 @@ def test_bare_short_lines_are_headings_only_when_content_is_indented_under_them(
 
 def test_formulas_and_prose_with_code_are_not_code():
     text = "  • 损失\n      l(y, y′) = ∣y − y′∣\n\nloss = criterion(out, y) 计算出的是一个标量张量的损失值\n"
-    book = parse_one(text, "loss.txt")
+    book = parse_page(text, "loss.txt")
     assert [h.kind for h in book.highlights] == ["text", "text"]
     assert book.highlights[0].text == "损失\nl(y, y′) = ∣y − y′∣"
 
@@ -310,8 +316,8 @@ _PIECES = [
     st.sampled_from(["notes.md", "page.txt", "", "dir/x.markdown"]),
 )
 def test_never_raises_and_every_highlight_has_text(text, name):
-    for candidate in (text, normalise(text)):
-        [book] = parse(candidate, name)
+    for candidate, reader in itertools.product((text, normalise(text)), (parse, scraped_page.parse)):
+        [book] = reader(candidate, name)
         assert book.source_format == "markdown"
         assert book.title.strip()
         for h in book.highlights:

@@ -99,6 +99,7 @@ _add_lazy_group("export", "Export the deck: json, anki, csv, markdown.",
 
 from studykit.cli import (  # noqa: E402,F401 - registers the commands
     deck_commands,
+    edit_commands,
     quiz_commands,
     review_commands,
     stats_commands,

@@ -10,7 +10,7 @@ from studykit.cli.deck_commands import print_json
 
 DbOption = typer.Option(None, "--db", help=DB_HELP)
 CARD_FILTERS = ("due", "new", "learning", "review", "relearning", "suspended", "leech",
-                "flagged")
+                "flagged", "deleted")
 
 
 @app.command("review")

@@ -18,7 +18,7 @@ from studykit.typed_answer import compare
 
 BLANK = "[...]"
 HELP = ("Space/Enter reveal (then Good) · 1 Again · 2 Hard · 3 Good · 4 Easy · u undo · "
-        "s suspend · b bury · f flag · e exercise · ? help · q quit")
+        "s suspend · b bury · f flag · e exercise · E edit · ? help · q quit")
 RATING_STYLE = {1: "red", 2: "yellow", 3: "green", 4: "blue"}
 CRAM_NOTE = "cram: the schedule is unchanged"
 
@@ -125,6 +125,10 @@ class ReviewUI:
             self.console.print("[dim]flagged[/]" if flagged else "[dim]flag removed[/]")
         elif key == "e":
             self._exercise(card)
+        elif key == "E":
+            from studykit.cli.edit_commands import edit_in_review
+
+            return edit_in_review(self.session, card, self.console)
         elif key == "?":
             self.console.print(HELP)
         return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from studykit.sources.models import Book, Highlight, Note
 
@@ -61,9 +62,13 @@ def source_highlights(conn, source: str) -> dict[str, tuple[str, int]]:
 
 
 def existing_highlights(conn, book_id: str) -> dict[str, sqlite3.Row]:
+    """id -> the highlight's row; ``card_front`` is the question of a ``card`` highlight
+    (a card written in the notes), else None."""
     rows = conn.execute(
-        "SELECT id, chapter, text, content_hash, removed, source_file FROM highlights "
-        "WHERE book_id = ?", (book_id,))
+        "SELECT h.id, h.chapter, h.text, h.content_hash, h.removed, h.source_file, "
+        "CASE WHEN h.kind = 'card' THEN (SELECT c.front FROM cards c WHERE c.highlight_id = "
+        "h.id ORDER BY c.rowid LIMIT 1) END AS card_front FROM highlights h "
+        "WHERE h.book_id = ?", (book_id,))
     return {row["id"]: row for row in rows}
 
 
@@ -71,7 +76,7 @@ def existing_highlights(conn, book_id: str) -> dict[str, sqlite3.Row]:
 # (id, book_id, chapter, chapter_path, chapter_level, position, kind, language, text, note,
 #  created_at, source_file, content_hash, junk, now). Absent language, note and time are ""
 # (binding None costs sqlite3 an adapter lookup per value); the SQL stores NULL for them.
-H_ID, H_CHAPTER, H_TEXT, H_HASH, H_JUNK = 0, 2, 8, 12, 13
+H_ID, H_CHAPTER, H_KIND, H_TEXT, H_HASH, H_JUNK = 0, 2, 6, 8, 12, 13
 _HIGHLIGHT_VALUES = "?1,?2,?3,?4,?5,?6,?7,NULLIF(?8,''),?9,NULLIF(?10,''),NULLIF(?11,''),?12,?13,?14"
 
 
@@ -108,7 +113,7 @@ def update_highlights(conn, rows: Iterable[tuple]) -> None:
 
 # A card row: (id, highlight_id, book_id, kind, ordinal, front, back, answer, exercise_id,
 # exercise_score, now); a card without an answer has "" (stored as NULL).
-C_ID, C_FRONT, C_ANSWER, C_EXERCISE = 0, 5, 7, 8
+C_ID, C_HIGHLIGHT, C_FRONT, C_ANSWER, C_EXERCISE = 0, 1, 5, 7, 8
 
 
 def card_row(highlight_id: str, book_id: str, kind: str, ordinal: int, front: str, back: str,
@@ -142,15 +147,29 @@ def restore_cards(conn, highlight_ids: list[str], now: str) -> None:
         [(now, i) for i in highlight_ids])
 
 
-def existing_cards(conn, highlight_ids: list[str]) -> dict[str, tuple]:
-    """card id -> (front, back, answer or "", highlight id, suspend_reason, exercise id)."""
-    found: dict[str, tuple] = {}
+class ExistingCard(NamedTuple):
+    front: str
+    back: str
+    answer: str  # "" when the card has none
+    highlight_id: str
+    suspend_reason: str | None
+    exercise_id: str | None
+    edited: bool  # the reader edited it: imports leave it as it is
+    reviewed: bool  # it has a schedule (and so a review history)
+
+
+def existing_cards(conn, highlight_ids: list[str]) -> dict[str, ExistingCard]:
+    """card id -> what an import needs to know of it, for the cards of these highlights."""
+    found: dict[str, ExistingCard] = {}
     for chunk in _chunks(highlight_ids, 500):
         marks = ",".join("?" * len(chunk))
         for row in conn.execute(
-                "SELECT id, front, back, COALESCE(answer, ''), highlight_id, suspend_reason, "
-                f"exercise_id FROM cards WHERE highlight_id IN ({marks})", chunk):
-            found[row[0]] = tuple(row[1:])
+                "SELECT c.id, c.front, c.back, COALESCE(c.answer, ''), c.highlight_id, "
+                "c.suspend_reason, c.exercise_id, e.edited_at IS NOT NULL, "
+                "c.state != 0 OR c.reps > 0 FROM cards c "
+                "LEFT JOIN card_edits e ON e.card_id = c.id "
+                f"WHERE c.highlight_id IN ({marks})", chunk):
+            found[row[0]] = ExistingCard(*row[1:7], bool(row[7]), bool(row[8]))
     return found
 
 

@@ -132,6 +132,15 @@ CREATE TABLE exercise_schedule (      -- passed exercises come back to be solved
 CREATE INDEX exercise_schedule_due ON exercise_schedule(due);
 """
 
+M005_CARD_EDITS = """
+CREATE TABLE card_edits (           -- what the reader did to a card by hand
+    card_id TEXT PRIMARY KEY REFERENCES cards(id),
+    edited_at TEXT,                 -- edited its text: imports leave the card as it is
+    deleted_at TEXT                 -- deleted it: also suspended with reason 'deleted';
+                                    -- its review log stays
+);
+"""
+
 # Full-text search over the cards' text for `studykit cards --query`. The trigram tokenizer
 # indexes every run of three characters, so any substring of three or more characters
 # matches, Chinese included (no word segmentation needed); shorter queries fall back to
@@ -140,7 +149,6 @@ CREATE INDEX exercise_schedule_due ON exercise_schedule(due);
 # triggers; new cards are indexed in one statement after a bulk insert (deck.fts), which
 # costs an import far less than a trigger per row. The index holds exactly the cards whose
 # rowid is at most its highest indexed rowid, so the triggers touch only those.
-# Migration 5 belongs to card edits (another branch).
 M006_CARDS_FTS = """
 CREATE VIRTUAL TABLE cards_fts USING FTS5 (front, back, tokenize='trigram', content=[cards]);
 INSERT INTO cards_fts (cards_fts) VALUES ('rebuild');
@@ -162,7 +170,8 @@ MIGRATIONS: list[tuple[int, str, str]] = [
     (2, "exercises", M002_EXERCISES),
     (3, "queue_indexes", M003_QUEUE_INDEXES),
     (4, "exercise_schedule", M004_EXERCISE_SCHEDULE),
-    (6, "cards_fts", M006_CARDS_FTS),  # 5 (card edits) comes with helper "sources"' work
+    (5, "card_edits", M005_CARD_EDITS),
+    (6, "cards_fts", M006_CARDS_FTS),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -11,7 +11,9 @@ from studykit.deck.matching import book_titles, matching_books, no_match
 STATE_NAMES = {0: "new", 1: "learning", 2: "review", 3: "relearning"}
 
 
-def card_state_name(state: int, suspended: int) -> str:
+def card_state_name(state: int, suspended: int, reason: str | None = None) -> str:
+    if reason == "deleted":
+        return "deleted"
     return "suspended" if suspended else STATE_NAMES[state]
 
 
@@ -35,7 +37,8 @@ def export_deck(conn: sqlite3.Connection) -> dict:
         cards_by_highlight.setdefault(c["highlight_id"], []).append({
             "id": c["id"], "kind": c["kind"], "front": c["front"], "back": c["back"],
             "answer": c["answer"], "exercise": c["exercise_id"],
-            "state": card_state_name(c["state"], c["suspended"]), "due": c["due"],
+            "state": card_state_name(c["state"], c["suspended"], c["suspend_reason"]),
+            "due": c["due"],
         })
     highlights_by_book: dict[str, list[dict]] = {}
     for h in conn.execute("SELECT * FROM highlights ORDER BY book_id, position"):
@@ -83,7 +86,8 @@ def search_cards(conn: sqlite3.Connection, *, book: str | None = None, query: st
         f"WHERE {' AND '.join(clauses)} ORDER BY c.rowid LIMIT ?", [*args, limit])
     return [{"id": r["id"], "book": r["book"], "kind": r["kind"], "front": r["front"],
              "back": r["back"], "answer": r["answer"], "exercise": r["exercise_id"],
-             "state": card_state_name(r["state"], r["suspended"]), "due": r["due"],
+             "state": card_state_name(r["state"], r["suspended"], r["suspend_reason"]),
+             "due": r["due"],
              "lapses": r["lapses"], "tags": r["tags"].split()} for r in rows]
 
 
@@ -107,7 +111,8 @@ _STATE_FILTERS = {
     "learning": "c.suspended = 0 AND c.state = 1",
     "review": "c.suspended = 0 AND c.state = 2",
     "relearning": "c.suspended = 0 AND c.state = 3",
-    "suspended": "c.suspended = 1",
+    "suspended": "c.suspended = 1 AND c.suspend_reason IS NOT 'deleted'",
+    "deleted": "c.suspend_reason = 'deleted'",
     "leech": "(' ' || c.tags || ' ') LIKE '% leech %'",
     "flagged": "c.flag != 0",
 }

@@ -227,8 +227,8 @@ def set_suspended(conn, card_ids: list[str], suspended: bool, reason: str = "use
         conn.executemany("UPDATE cards SET suspended = 1, suspend_reason = ? WHERE id = ? "
                          "AND suspended = 0", [(reason, i) for i in card_ids])
     else:
-        conn.executemany("UPDATE cards SET suspended = 0, suspend_reason = NULL WHERE id = ?",
-                         [(i,) for i in card_ids])
+        conn.executemany("UPDATE cards SET suspended = 0, suspend_reason = NULL WHERE id = ? "
+                         "AND suspend_reason IS NOT 'deleted'", [(i,) for i in card_ids])
     return conn.total_changes - before
 
 

@@ -38,6 +38,7 @@ class Selection:
     entries: list[Entry] = field(default_factory=list)
     suspended: int = 0  # cards left out because they are suspended
     removed: int = 0  # cards left out because their highlight left the notes
+    deleted: int = 0  # cards the reader deleted (never exported)
 
     def counts(self) -> dict:
         return {"books": len({e.book["id"] for e in self.entries}), "cards": len(self.entries),
@@ -57,6 +58,8 @@ def select(conn: sqlite3.Connection, book: str | None = None) -> Selection:
             for c in h["cards"]:
                 if h["removed"]:
                     selection.removed += 1
+                elif c["state"] == "deleted":
+                    selection.deleted += 1
                 elif c["state"] == "suspended":
                     selection.suspended += 1
                 else:

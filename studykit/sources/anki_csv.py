@@ -24,13 +24,12 @@ import html
 import io
 import re
 from dataclasses import dataclass, field
-from pathlib import PurePath
 
 from studykit.errors import SourceError
+from studykit.sources.common import title_from_name
 from studykit.sources.models import Book, Highlight, short_hash
 
 SOURCE_FORMAT = "anki-csv"
-FALLBACK_TITLE = "untitled"
 SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "space": " ", "pipe": "|",
               "colon": ":"}
 _HEADER_LINE = re.compile(r"#([a-z ]+):(.*)", re.IGNORECASE)
@@ -60,7 +59,7 @@ def parse(text: str, name: str) -> list[Book]:
         layout.labels = rows.pop(0)
     if layout.labels is not None:
         _apply_labels(layout)
-    book = Book(title=_file_stem(name), source_format=SOURCE_FORMAT)
+    book = Book(title=title_from_name(name), source_format=SOURCE_FORMAT)
     skipped = 0
     for row in rows:
         card = _card(row, layout)
@@ -173,7 +172,3 @@ def _chapter_tag(tags: str) -> str:
         if tag.lower().startswith("chapter::") and len(tag) > len("chapter::"):
             return tag[len("chapter::"):].replace("_", " ")
     return ""
-
-
-def _file_stem(name: str) -> str:
-    return PurePath(name).stem.strip() or name.strip() or FALLBACK_TITLE

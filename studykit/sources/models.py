@@ -38,21 +38,13 @@ class Highlight:
     chapter_path: tuple[str, ...] = ()  # outermost .. innermost
     chapter_level: int = 0  # 1 for a top-level chapter, 0 when there is none
     block_id: str | None = None  # the WeRead block id (``^...`` without the caret)
-    note: str | None = None  # the reader's own thought(s), joined by blank lines
+    note: str | None = None  # the reader's own thought(s), joined by blank lines (see
+    # common.Thoughts)
     created_at: str | None = None  # as written in the source (local time, no zone)
     kind: str = "text"  # "text", "code" (a fenced code block kept whole) or "card"
     language: str | None = None  # the code block's info string, if any
     id: str = ""  # assigned by Book.finalize
     front: str | None = None  # kind "card": the question side written in the source
-
-    def add_note(self, thought: str) -> None:
-        thought = thought.strip()
-        if not thought:
-            return
-        if self.note is None:
-            self.note = thought
-        elif thought not in self.note.split("\n\n"):
-            self.note = f"{self.note}\n\n{thought}"
 
 
 @dataclass

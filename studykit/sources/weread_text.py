@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import PurePath
 
+from studykit.sources.common import Chapters, Thoughts, title_from_name
 from studykit.sources.models import Book, Highlight, Note
 
 FORMAT = "weread-text"
@@ -81,17 +81,9 @@ class _Thought:
 
 def parse(text: str, name: str) -> list[Book]:
     """Parse a native WeRead text export; one Book per pasted book."""
-    stem = _stem(name)
+    stem = title_from_name(name)
     lines = _unglue(text.split("\n"), stem)
     return [_parse_book(title, author, body, stem) for title, author, body in _split_books(lines)]
-
-
-def _stem(name: str) -> str:
-    try:
-        stem = PurePath(name).stem
-    except (TypeError, ValueError):
-        stem = ""
-    return stem.strip() or name.strip() or "未命名"
 
 
 def _date(match: re.Match[str]) -> str:
@@ -101,15 +93,6 @@ def _date(match: re.Match[str]) -> str:
 
 def _key(text: str) -> str:
     return _SPACES.sub("", text)
-
-
-def _new_highlight(text: str, chapter: str) -> Highlight:
-    return Highlight(
-        text=text.strip(),
-        chapter=chapter,
-        chapter_path=(chapter,) if chapter else (),
-        chapter_level=1 if chapter else 0,
-    )
 
 
 class _Continuations:
@@ -298,6 +281,7 @@ def _resolve(entries: list[Highlight | _Thought]) -> tuple[list[Highlight], list
             index.setdefault(_key(entry.text), []).append(entry)
     out: list[Highlight] = []
     notes: list[Note] = []
+    thoughts = Thoughts()
     for entry in entries:
         if isinstance(entry, Highlight):
             out.append(entry)
@@ -305,11 +289,12 @@ def _resolve(entries: list[Highlight | _Thought]) -> tuple[list[Highlight], list
             if entry.text:
                 notes.append(Note(entry.text, "chapter", entry.chapter, created_at=entry.date))
         else:
-            _attach(entry, index, out)
+            _attach(entry, index, out, thoughts)
     return [h for h in out if h.text.strip()], notes
 
 
-def _attach(thought: _Thought, index: dict[str, list[Highlight]], out: list[Highlight]) -> None:
+def _attach(thought: _Thought, index: dict[str, list[Highlight]], out: list[Highlight],
+            thoughts: Thoughts) -> None:
     assert thought.passage is not None
     key = _key(thought.passage.text)
     same = index.get(key, [])
@@ -318,7 +303,7 @@ def _attach(thought: _Thought, index: dict[str, list[Highlight]], out: list[High
         target = thought.passage
         out.append(target)
         index[key] = [target]
-    target.add_note(thought.text)
+    thoughts.attach(target, thought.text)
     if thought.date and (target.created_at is None or thought.date < target.created_at):
         target.created_at = thought.date
 
@@ -355,7 +340,7 @@ class _B3Parser:
             blanks >= 2 and not _MARKED.match(lines[0]) and not _QUOTE.match(lines[0])
             for blanks, lines in self.items
         )
-        self.chapter = ""
+        self.chapters = Chapters()  # one level: WeRead's text export has no deeper ones
         self.mode = ""  # "", "thought" (before its 原文), "quoted", "review"
         self.passage: Highlight | None = None  # what an unmarked block may continue
         self.thought: _Thought | None = None
@@ -404,12 +389,12 @@ class _B3Parser:
 
     def _highlight(self, text: str) -> None:
         self._close()
-        self.passage = _new_highlight(text, self.chapter)
+        self.passage = self.chapters.highlight(text.strip())
         self.entries.append(self.passage)
 
     def _start_thought(self, date: str, paras: list[str]) -> None:
         self._close()
-        self.thought = _Thought(self.chapter, date, [p for p in paras if p and p.strip()])
+        self.thought = _Thought(self.chapters.current, date, [p for p in paras if p and p.strip()])
         self.entries.append(self.thought)
         self.mode = "thought"
 
@@ -424,7 +409,7 @@ class _B3Parser:
 
     def _quote(self, text: str) -> None:
         if self.mode == "thought" and self.thought is not None:
-            self.passage = _new_highlight(text, self.chapter)
+            self.passage = self.chapters.highlight(text.strip())
             self.thought.passage = self.passage
             self.mode = "quoted"
         elif self.mode == "quoted" and self.passage is not None:
@@ -464,7 +449,7 @@ class _B3Parser:
 
     def _chapter(self, title: str) -> None:
         self._close()
-        self.chapter = title.strip()
+        self.chapters.enter(1, title.strip())
 
 
 def _strong_chapter(line: str) -> bool:
@@ -497,7 +482,7 @@ class _B2Parser:
 
     def __init__(self, b1: bool = False) -> None:
         self.b1 = b1
-        self.chapter = ""
+        self.chapters = Chapters()  # one level: WeRead's text export has no deeper ones
         self.started = False  # lines before the first marker are the header
         self.blanks = 0
         self.passage: Highlight | None = None  # what a line directly under may continue
@@ -546,12 +531,12 @@ class _B2Parser:
             self.review = [m.group(4)]
             self.review_date = _date(m)
         else:
-            self.chapter = title
+            self.chapters.enter(1, title)
 
     def _highlight(self, text: str, thought: str = "") -> None:
         self.started = True
         self._end_review()
-        self.passage = _new_highlight(text, self.chapter)
+        self.passage = self.chapters.highlight(text.strip())
         if thought.strip():
             self._pending_line(thought)
         if self.pending is None:
@@ -565,7 +550,7 @@ class _B2Parser:
         if m := _THOUGHT.match(line):
             self.started = True
             self._flush()
-            self.pending = _Thought(self.chapter, _date(m), [m.group(4)] if m.group(4) else [])
+            self.pending = _Thought(self.chapters.current, _date(m), [m.group(4)] if m.group(4) else [])
             self.passage = None
         elif m := _VERDICT.match(line):
             self._flush()
@@ -582,7 +567,7 @@ class _B2Parser:
 
     def _pending_line(self, line: str) -> None:
         if self.pending is None:
-            self.pending = _Thought(self.chapter, None)
+            self.pending = _Thought(self.chapters.current, None)
         self.pending.paras.append(line)
 
     def _flush(self) -> None:
