@@ -1,0 +1,17 @@
+"""Correct: d2l's flatten + repeat_interleave, on a copy of X."""
+
+import torch
+
+
+def masked_softmax(X, valid_lens):
+    if valid_lens is None:
+        return torch.softmax(X, dim=-1)
+    shape = X.shape
+    if valid_lens.dim() == 1:
+        valid_lens = torch.repeat_interleave(valid_lens, shape[1])
+    else:
+        valid_lens = valid_lens.reshape(-1)
+    flat = X.reshape(-1, shape[-1]).clone()
+    mask = torch.arange(shape[-1], device=X.device)[None, :] < valid_lens[:, None]
+    flat[~mask] = -1e6
+    return torch.softmax(flat.reshape(shape), dim=-1)

@@ -1,0 +1,31 @@
+"""Keeps only the best next token of each hypothesis (k greedy paths) instead of the best k overall."""
+
+from torch.nn import functional as F
+
+
+def beam_search(step, state, bos: int, eos: int, beam_size: int, max_len: int,
+                alpha: float = 0.75) -> tuple[list[int], float]:
+    live = [([], 0.0, state, bos)]  # (tokens, log-probability, state, last token)
+    finished = []
+    for _ in range(max_len):
+        candidates = []
+        for tokens, logp, st, last in live:
+            logits, new_state = step(last, st)
+            lps = F.log_softmax(logits, dim=-1)
+            v = int(lps.argmax())
+            candidates.append((logp + lps[v].item(), tokens + [v], new_state))
+            if len(live) == 1:
+                for v2 in lps.argsort(descending=True)[1:].tolist():
+                    candidates.append((logp + lps[v2].item(), tokens + [v2], new_state))
+        candidates.sort(key=lambda c: c[0], reverse=True)
+        live = []
+        for logp, tokens, st in candidates[:beam_size]:
+            if tokens[-1] == eos:
+                finished.append((tokens, logp))
+            else:
+                live.append((tokens, logp, st, tokens[-1]))
+        if not live:
+            break
+    finished += [(tokens, logp) for tokens, logp, _, _ in live]
+    tokens, logp = max(finished, key=lambda f: f[1] / len(f[0]) ** alpha)
+    return tokens, logp / len(tokens) ** alpha

@@ -1,0 +1,27 @@
+"""Returns as soon as one hypothesis ends with <eos>."""
+
+from torch.nn import functional as F
+
+
+def beam_search(step, state, bos: int, eos: int, beam_size: int, max_len: int,
+                alpha: float = 0.75) -> tuple[list[int], float]:
+    live = [([], 0.0, state, bos)]  # (tokens, log-probability, state, last token)
+    finished = []
+    for _ in range(max_len):
+        candidates = []
+        for tokens, logp, st, last in live:
+            logits, new_state = step(last, st)
+            for v, lp in enumerate(F.log_softmax(logits, dim=-1).tolist()):
+                candidates.append((logp + lp, tokens + [v], new_state))
+        candidates.sort(key=lambda c: c[0], reverse=True)
+        live = []
+        for logp, tokens, st in candidates[:beam_size]:
+            if tokens[-1] == eos:
+                finished.append((tokens, logp))
+            else:
+                live.append((tokens, logp, st, tokens[-1]))
+        if not live or finished:
+            break
+    finished += [(tokens, logp) for tokens, logp, _, _ in live]
+    tokens, logp = max(finished, key=lambda f: f[1] / len(f[0]) ** alpha)
+    return tokens, logp / len(tokens) ** alpha
