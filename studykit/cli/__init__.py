@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Annotated
 
 import typer
 import typer.main
@@ -27,6 +28,7 @@ app = typer.Typer(
 )
 
 DB_HELP = "Deck file (default: $STUDYKIT_HOME/deck.db)."
+DbPath = Annotated[Path | None, typer.Option("--db", help=DB_HELP)]  # every command's --db
 
 
 def _version(value: bool) -> None:
@@ -38,7 +40,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def _global(
     ctx: typer.Context,
-    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    db: DbPath = None,
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                  help="Show the version and exit."),
 ) -> None:

@@ -6,9 +6,8 @@ from pathlib import Path
 
 import typer
 
-from studykit.cli import DB_HELP, app, deck_path
+from studykit.cli import DbPath, app, deck_path
 
-DbOption = typer.Option(None, "--db", help=DB_HELP)
 PROGRESS_FROM = 10  # files; fewer than this import without a progress bar
 
 
@@ -22,7 +21,7 @@ def import_command(
     paths: list[Path] = typer.Argument(
         ..., help="Files or folders (.md, .txt; recursive), or Anki packages (.apkg, .colpkg).",
         readable=False),  # unreadable: one line, not exit 2
-    db: Path | None = DbOption,
+    db: DbPath = None,
     dry_run: bool = typer.Option(False, "--dry-run", help="Show what would change; write nothing."),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
 ) -> None:
@@ -60,7 +59,7 @@ def _import_with_progress(deck, files, dry_run):
 @app.command("books")
 def books_command(
     ctx: typer.Context,
-    db: Path | None = DbOption,
+    db: DbPath = None,
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """List the books: highlights, cards, and what a review would show today."""
@@ -85,7 +84,7 @@ def books_command(
 
 
 @app.command("doctor")
-def doctor_command(ctx: typer.Context, db: Path | None = DbOption) -> None:
+def doctor_command(ctx: typer.Context, db: DbPath = None) -> None:
     """Check the installation: Python, torch and CUDA, the deck and the exercises."""
     from studykit.doctor import run_checks
 
@@ -97,7 +96,7 @@ def doctor_command(ctx: typer.Context, db: Path | None = DbOption) -> None:
 
 
 @app.command("backup")
-def backup_command(ctx: typer.Context, db: Path | None = DbOption,
+def backup_command(ctx: typer.Context, db: DbPath = None,
                    output: Path | None = typer.Option(None, "-o", "--output",
                                                       help="Where to write the copy.")) -> None:
     """A verified copy of the deck (SQLite's backup API, then an integrity check of the
@@ -113,7 +112,7 @@ def backup_command(ctx: typer.Context, db: Path | None = DbOption,
 
 @app.command("restore")
 def restore_command(ctx: typer.Context, backup: Path = typer.Argument(..., help="A backup file."),
-                    db: Path | None = DbOption) -> None:
+                    db: DbPath = None) -> None:
     """Replace the deck with a backup. The replaced deck is always kept in the backups
     folder: copied when sound, moved aside whole when damaged or unreadable."""
     from studykit.deck.backups import restore

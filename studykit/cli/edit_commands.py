@@ -1,17 +1,14 @@
 """edit, delete: the reader's own changes to cards."""
 
-from pathlib import Path
 
 import typer
 
-from studykit.cli import DB_HELP, app, deck_path
-
-DbOption = typer.Option(None, "--db", help=DB_HELP)
+from studykit.cli import DbPath, app, deck_path
 
 
 @app.command("edit")
 def edit_command(ctx: typer.Context, card_id: str = typer.Argument(..., help="The card's id."),
-                 db: Path | None = DbOption) -> None:
+                 db: DbPath = None) -> None:
     """Edit a card in $VISUAL/$EDITOR; it keeps its history and imports leave it as edited."""
     from studykit.card_edit import edit_card
     from studykit.deck import Deck
@@ -34,7 +31,7 @@ def edit_message(result) -> str:
 @app.command("delete")
 def delete_command(ctx: typer.Context,
                    card_ids: list[str] = typer.Argument(..., help="Ids of the cards."),
-                   db: Path | None = DbOption) -> None:
+                   db: DbPath = None) -> None:
     """Delete cards: never shown again, kept in the log (`cards --is deleted` lists them)."""
     from studykit.card_edit import delete_cards
     from studykit.deck import Deck

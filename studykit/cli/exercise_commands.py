@@ -6,12 +6,11 @@ from pathlib import Path
 
 import typer
 
-from studykit.cli import DB_HELP, deck_path
+from studykit.cli import DbPath, deck_path
 from studykit.cli.deck_commands import print_json
 
 exercise_app = typer.Typer(help="Graded PyTorch exercises (rustlings-style).",
                            no_args_is_help=True, rich_markup_mode=None)
-DbOption = typer.Option(None, "--db", help=DB_HELP)
 
 
 def _open(ctx, db):
@@ -28,7 +27,7 @@ def _exercise(exercise_id: str):
 
 @exercise_app.command("list")
 def list_command(ctx: typer.Context, topic: str | None = typer.Option(None, "--topic"),
-                 db: Path | None = DbOption,
+                 db: DbPath = None,
                  as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """All exercises in course order with your progress."""
     from studykit.exercises.progress import statuses, tallies
@@ -45,7 +44,7 @@ def list_command(ctx: typer.Context, topic: str | None = typer.Option(None, "--t
 
 
 @exercise_app.command("show")
-def show_command(ctx: typer.Context, exercise_id: str, db: Path | None = DbOption) -> None:
+def show_command(ctx: typer.Context, exercise_id: str, db: DbPath = None) -> None:
     """The task, its file, hints available and every card that points to it."""
     from studykit.cli.exercise_render import exercise_page
     from studykit.exercises.progress import linked_cards
@@ -72,7 +71,7 @@ def start_command(exercise_id: str, force: bool = typer.Option(
 @exercise_app.command("check")
 def check_command(ctx: typer.Context, exercise_id: str,
                   file: Path | None = typer.Option(None, "--file", help="Grade this file."),
-                  db: Path | None = DbOption,
+                  db: DbPath = None,
                   as_json: bool = typer.Option(False, "--json", help="Print the verdict as JSON.")
                   ) -> None:
     """Grade your file against the reference; exit 0 on pass."""
@@ -94,7 +93,7 @@ def check_command(ctx: typer.Context, exercise_id: str,
 
 
 @exercise_app.command("hint")
-def hint_command(ctx: typer.Context, exercise_id: str, db: Path | None = DbOption) -> None:
+def hint_command(ctx: typer.Context, exercise_id: str, db: DbPath = None) -> None:
     """Show the next hint (each call reveals one more)."""
     from studykit.exercises.progress import next_hint
 
@@ -105,7 +104,7 @@ def hint_command(ctx: typer.Context, exercise_id: str, db: Path | None = DbOptio
 
 
 @exercise_app.command("solution")
-def solution_command(ctx: typer.Context, exercise_id: str, db: Path | None = DbOption,
+def solution_command(ctx: typer.Context, exercise_id: str, db: DbPath = None,
                      force: bool = typer.Option(False, "--force", help="Show it before a pass.")
                      ) -> None:
     """Show the reference solution (after you pass, or with --force)."""
@@ -124,7 +123,7 @@ def solution_command(ctx: typer.Context, exercise_id: str, db: Path | None = DbO
 
 
 @exercise_app.command("next")
-def next_command(ctx: typer.Context, db: Path | None = DbOption) -> None:
+def next_command(ctx: typer.Context, db: DbPath = None) -> None:
     """Start the first exercise you have not passed, in course order."""
     from studykit.exercises.progress import next_unsolved
     from studykit.exercises.workspace import start
@@ -163,7 +162,7 @@ def path_command(exercise_id: str,
 
 @exercise_app.command("watch")
 def watch_command(ctx: typer.Context, exercise_id: str | None = typer.Argument(None),
-                  db: Path | None = DbOption,
+                  db: DbPath = None,
                   poll: bool = typer.Option(False, "--poll", help="Poll instead of file events.")
                   ) -> None:
     """Re-check on every save, redrawn in place. Keys: h hint, t task, n next (after a pass),

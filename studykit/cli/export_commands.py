@@ -6,8 +6,7 @@ from pathlib import Path
 
 import typer
 
-from studykit.cli import deck_path
-from studykit.cli.deck_commands import DbOption
+from studykit.cli import DbPath, deck_path
 
 export_app = typer.Typer(help="Export the deck: json, anki, csv, markdown.", no_args_is_help=True,
                          rich_markup_mode=None)
@@ -27,7 +26,7 @@ def _skipped(counts: dict) -> str:
 @export_app.command("json")
 def export_json_command(
     ctx: typer.Context,
-    db: Path | None = DbOption,
+    db: DbPath = None,
     output: Path | None = typer.Option(None, "-o", "--output", help="Write to this file."),
 ) -> None:
     """The whole deck as JSON: books, highlights, their cards and scheduling state."""
@@ -50,7 +49,7 @@ def export_anki_command(
     ctx: typer.Context,
     output: Path = typer.Option(..., "-o", "--output", help="The .apkg file to write."),
     book: str | None = BookOption,
-    db: Path | None = DbOption,
+    db: DbPath = None,
 ) -> None:
     """An Anki package with the schedule and review log (import it with "import any
     learning progress"): one Cloze note per highlight, one subdeck per book; importing a
@@ -76,7 +75,7 @@ def export_csv_command(
     book: str | None = BookOption,
     anki: bool = typer.Option(False, "--anki",
                               help="Anki's header lines instead of the header row."),
-    db: Path | None = DbOption,
+    db: DbPath = None,
 ) -> None:
     """One row per card (id, book, chapter, kind, front, back, answer, exercise, state,
     due, tags); with --anki, ready for Anki's File > Import."""
@@ -96,7 +95,7 @@ def export_markdown_command(
         None, "-o", "--output",
         help="A folder (one sheet per book) or a .md file (default: standard output)."),
     book: str | None = BookOption,
-    db: Path | None = DbOption,
+    db: DbPath = None,
 ) -> None:
     """Printable study sheets: highlights, thoughts, cards and exercises by chapter."""
     from studykit.deck import Deck

@@ -1,11 +1,10 @@
 """quiz: multiple-choice or typed questions on cloze cards and layer shapes."""
 
 
-from pathlib import Path
 
 import typer
 
-from studykit.cli import DB_HELP, app, deck_path
+from studykit.cli import DbPath, app, deck_path
 
 LABELS = "1234"
 LETTERS = "abcd"
@@ -14,7 +13,7 @@ LETTERS = "abcd"
 @app.command("quiz")
 def quiz_command(
     ctx: typer.Context,
-    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    db: DbPath = None,
     book: str | None = typer.Option(None, "--book", help="Cloze cards of this book only (id or part of title)."),
     count: int = typer.Option(10, "-n", "--count", min=1, help="Number of questions."),
     kind: str = typer.Option("mixed", "--kind", help="cloze, shape or mixed."),

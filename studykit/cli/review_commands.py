@@ -1,14 +1,12 @@
 """review, cards, suspend, unsuspend, unbury."""
 
 
-from pathlib import Path
 
 import typer
 
-from studykit.cli import DB_HELP, app, deck_path
+from studykit.cli import DbPath, app, deck_path
 from studykit.cli.deck_commands import print_json
 
-DbOption = typer.Option(None, "--db", help=DB_HELP)
 CARD_FILTERS = ("due", "new", "learning", "review", "relearning", "suspended", "leech",
                 "flagged", "deleted")
 
@@ -16,7 +14,7 @@ CARD_FILTERS = ("due", "new", "learning", "review", "relearning", "suspended", "
 @app.command("review")
 def review_command(
     ctx: typer.Context,
-    db: Path | None = DbOption,
+    db: DbPath = None,
     book: str | None = typer.Option(None, "--book", help="Only this book (id or part of title)."),
     chapter: str | None = typer.Option(None, "--chapter", help="Only chapters matching this."),
     limit: int | None = typer.Option(None, "--limit", min=1, help="Stop after N answers."),
@@ -44,7 +42,7 @@ def review_command(
 @app.command("cards")
 def cards_command(
     ctx: typer.Context,
-    db: Path | None = DbOption,
+    db: DbPath = None,
     book: str | None = typer.Option(None, "--book", help="Book id or part of its title."),
     query: str | None = typer.Option(None, "--query", "-q",
                                      help="Text in front or back (any part of a word)."),
@@ -101,14 +99,14 @@ def _print_whole(cards: list[dict]) -> None:
 
 @app.command("suspend")
 def suspend_command(ctx: typer.Context, card_ids: list[str] = typer.Argument(...),
-                    db: Path | None = DbOption) -> None:
+                    db: DbPath = None) -> None:
     """Suspend cards by id: they are never shown until unsuspended."""
     _set_suspended(ctx, db, card_ids, True)
 
 
 @app.command("unsuspend")
 def unsuspend_command(ctx: typer.Context, card_ids: list[str] = typer.Argument(...),
-                      db: Path | None = DbOption) -> None:
+                      db: DbPath = None) -> None:
     """Unsuspend cards by id (including leeches)."""
     _set_suspended(ctx, db, card_ids, False)
 
@@ -117,7 +115,7 @@ def unsuspend_command(ctx: typer.Context, card_ids: list[str] = typer.Argument(.
 def unbury_command(
     ctx: typer.Context,
     book: str | None = typer.Option(None, "--book", help="Only this book (id or part of title)."),
-    db: Path | None = DbOption,
+    db: DbPath = None,
 ) -> None:
     """Bring back the cards buried today (by b in review, or as siblings of an answer)."""
     from studykit.deck import Deck, to_db_time, utc_now

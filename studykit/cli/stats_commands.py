@@ -3,13 +3,11 @@
 
 import json
 from datetime import date, timedelta
-from pathlib import Path
 
 import typer
 
-from studykit.cli import DB_HELP, app, deck_path
+from studykit.cli import DbPath, app, deck_path
 
-DbOption = typer.Option(None, "--db", help=DB_HELP)
 FORECAST_HEIGHT = 8  # rows of the forecast bar chart
 BLOCKS = " ▁▂▃▄▅▆▇█"
 HEAT = (("·", "grey30"), ("░", "#0e4429"), ("▒", "#006d32"), ("▓", "#26a641"), ("█", "#39d353"))
@@ -19,7 +17,7 @@ WEEKDAYS = ("Mon", "", "Wed", "", "Fri", "", "Sun")
 @app.command("stats")
 def stats_command(
     ctx: typer.Context,
-    db: Path | None = DbOption,
+    db: DbPath = None,
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Counts by state, what falls due, true retention and a calendar of your reviews."""
@@ -37,7 +35,7 @@ def stats_command(
 
 
 @app.command("optimize")
-def optimize_command(ctx: typer.Context, db: Path | None = DbOption) -> None:
+def optimize_command(ctx: typer.Context, db: DbPath = None) -> None:
     """Fit the FSRS parameters to your own review history (needs a few hundred reviews)."""
     from studykit.config import config_path, load_config
     from studykit.deck import Deck
