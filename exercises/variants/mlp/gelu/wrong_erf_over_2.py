@@ -1,0 +1,14 @@
+"""Divides by 2 inside erf instead of by sqrt(2)."""
+
+import math
+
+import torch
+
+
+def gelu(x: torch.Tensor) -> torch.Tensor:
+    return 0.5 * x * (1 + torch.erf(x / 2))
+
+
+def gelu_tanh(x: torch.Tensor) -> torch.Tensor:
+    inner = math.sqrt(2 / math.pi) * (x + 0.044715 * x ** 3)
+    return 0.5 * x * (1 + torch.tanh(inner))

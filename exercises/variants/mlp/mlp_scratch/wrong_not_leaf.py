@@ -1,0 +1,32 @@
+"""Sets requires_grad before scaling: W1 and W2 are results of a multiplication, not leaves."""
+
+import torch
+
+
+def init_params(num_inputs: int, num_hiddens: int, num_outputs: int,
+                generator: torch.Generator | None = None) -> list[torch.Tensor]:
+    W1 = torch.randn(num_inputs, num_hiddens, generator=generator, requires_grad=True) * 0.01
+    b1 = torch.zeros(num_hiddens, requires_grad=True)
+    W2 = torch.randn(num_hiddens, num_outputs, generator=generator, requires_grad=True) * 0.01
+    b2 = torch.zeros(num_outputs, requires_grad=True)
+    return [W1, b1, W2, b2]
+
+
+def relu(X: torch.Tensor) -> torch.Tensor:
+    return torch.max(X, torch.zeros_like(X))
+
+
+def net(X: torch.Tensor, params: list[torch.Tensor]) -> torch.Tensor:
+    W1, b1, W2, b2 = params
+    X = X.reshape(-1, W1.shape[0])
+    H = relu(X @ W1 + b1)
+    return H @ W2 + b2
+
+
+def softmax(logits: torch.Tensor) -> torch.Tensor:
+    e = torch.exp(logits - logits.max(dim=1, keepdim=True).values)
+    return e / e.sum(dim=1, keepdim=True)
+
+
+def num_params(num_inputs: int, num_hiddens: int, num_outputs: int) -> int:
+    return num_inputs * num_hiddens + num_hiddens + num_hiddens * num_outputs + num_outputs

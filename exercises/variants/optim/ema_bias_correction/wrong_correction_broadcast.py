@@ -1,0 +1,22 @@
+"""Divides a (T, ...) tensor by a (T,) correction: it broadcasts along the last dim."""
+
+import torch
+
+
+def ema(xs: torch.Tensor, beta: float) -> torch.Tensor:
+    v = torch.zeros_like(xs[0])
+    out = []
+    for x in xs:
+        v = beta * v + (1 - beta) * x
+        out.append(v)
+    return torch.stack(out)
+
+
+def ema_corrected(xs: torch.Tensor, beta: float) -> torch.Tensor:
+    t = torch.arange(1, len(xs) + 1, dtype=xs.dtype, device=xs.device)
+    correction = 1 - beta ** t
+    return ema(xs, beta) / correction
+
+
+def effective_window(beta: float) -> float:
+    return 1 / (1 - beta)

@@ -1,0 +1,19 @@
+"""Does not skip parameters whose .grad is None."""
+
+import torch
+
+
+def sgd_step(params: list[torch.Tensor], lr: float, weight_decay: float = 0.0,
+             maximize: bool = False) -> None:
+    with torch.no_grad():
+        for p in params:
+            g = p.grad + weight_decay * p
+            if maximize:
+                p.add_(g, alpha=lr)
+            else:
+                p.sub_(g, alpha=lr)
+
+
+def zero_grad(params: list[torch.Tensor]) -> None:
+    for p in params:
+        p.grad = None

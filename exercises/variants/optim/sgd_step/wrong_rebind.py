@@ -1,0 +1,18 @@
+"""Writes p = p - lr * g: rebinds the loop variable, the parameters never move."""
+
+import torch
+
+
+def sgd_step(params: list[torch.Tensor], lr: float, weight_decay: float = 0.0,
+             maximize: bool = False) -> None:
+    with torch.no_grad():
+        for p in params:
+            if p.grad is None:
+                continue
+            g = p.grad + weight_decay * p
+            p = p + lr * g if maximize else p - lr * g
+
+
+def zero_grad(params: list[torch.Tensor]) -> None:
+    for p in params:
+        p.grad = None

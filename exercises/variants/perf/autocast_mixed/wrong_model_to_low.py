@@ -1,0 +1,30 @@
+"""Converts the model and the input to the low dtype instead of using autocast."""
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+
+def autocast_dtype(device_type: str) -> torch.dtype:
+    return torch.float16 if device_type == "cuda" else torch.bfloat16
+
+
+def mixed_forward(model: nn.Module, x: torch.Tensor) -> torch.Tensor:
+    device_type = x.device.type
+    dtype = autocast_dtype(device_type)
+    return model.to(dtype)(x.to(dtype))
+
+
+def mixed_loss(model: nn.Module, x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+    logits = mixed_forward(model, x)
+    return F.cross_entropy(logits.float(), y)
+
+
+def op_dtypes(a: torch.Tensor, b: torch.Tensor) -> dict:
+    device_type = a.device.type
+    with torch.autocast(device_type=device_type, dtype=autocast_dtype(device_type)):
+        product = a @ b
+        return {"matmul": product.dtype, "add": (a + a).dtype,
+                "relu of matmul": torch.relu(product).dtype,
+                "sum of matmul": product.sum().dtype,
+                "matmul + a": (product + a[:, :b.shape[1]]).dtype}

@@ -1,0 +1,26 @@
+"""Seeds the global RNG with torch.manual_seed instead of giving the DataLoader a generator."""
+
+import math
+
+import torch
+from torch.utils.data import DataLoader, IterableDataset, get_worker_info
+
+
+def make_loader(dataset, batch_size: int, num_workers: int, seed: int, device) -> DataLoader:
+    torch.manual_seed(seed)
+    return DataLoader(dataset, batch_size=batch_size, shuffle=True, num_workers=num_workers,
+                      pin_memory=torch.device(device).type == "cuda")
+
+
+class ShardedRange(IterableDataset):
+    def __init__(self, start: int, end: int) -> None:
+        super().__init__()
+        self.start, self.end = start, end
+
+    def __iter__(self):
+        info = get_worker_info()
+        if info is None:
+            return iter(range(self.start, self.end))
+        per_worker = math.ceil((self.end - self.start) / info.num_workers)
+        lo = self.start + info.id * per_worker
+        return iter(range(lo, min(lo + per_worker, self.end)))

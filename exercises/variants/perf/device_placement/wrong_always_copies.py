@@ -1,0 +1,27 @@
+"""Copies every tensor (to(device, copy=True)) even when it is already there."""
+
+import torch
+from torch import nn
+
+
+def pick_device() -> torch.device:
+    return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+
+
+def to_device(batch, device):
+    if isinstance(batch, torch.Tensor):
+        return batch.to(device, copy=True)
+    if isinstance(batch, tuple):
+        return tuple(to_device(item, device) for item in batch)
+    if isinstance(batch, list):
+        return [to_device(item, device) for item in batch]
+    if isinstance(batch, dict):
+        return {key: to_device(value, device) for key, value in batch.items()}
+    return batch
+
+
+def predict(model: nn.Module, X: torch.Tensor, device) -> torch.Tensor:
+    model.to(device)
+    model.eval()
+    with torch.no_grad():
+        return model(X.to(device))

@@ -1,0 +1,26 @@
+"""Clips the still-scaled gradients: no scaler.unscale_(optimizer) before clipping."""
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+
+def train_mixed(model: nn.Module, batches: list, lr: float, max_norm: float,
+                use_scaler: bool | None = None) -> dict:
+    device_type = batches[0][0].device.type
+    enabled = device_type == "cuda" if use_scaler is None else use_scaler
+    low = torch.float16 if device_type == "cuda" else torch.bfloat16
+    optimizer = torch.optim.SGD(model.parameters(), lr=lr)
+    scaler = torch.amp.GradScaler(device_type, enabled=enabled)
+    losses, scales = [], []
+    for X, y in batches:
+        optimizer.zero_grad()
+        with torch.autocast(device_type=device_type, dtype=low):
+            loss = F.mse_loss(model(X), y)
+        scaler.scale(loss).backward()
+        nn.utils.clip_grad_norm_(model.parameters(), max_norm)
+        scaler.step(optimizer)
+        scaler.update()
+        losses.append(loss.item())
+        scales.append(scaler.get_scale())
+    return {"losses": losses, "scales": scales}

@@ -1,0 +1,17 @@
+"""Forgets model.eval(): dropout stays on and BatchNorm updates its statistics."""
+
+import torch
+from torch import nn
+
+
+def predict(model: nn.Module, x: torch.Tensor) -> torch.Tensor:
+    was_training = model.training
+    try:
+        with torch.inference_mode():
+            return model(x)
+    finally:
+        model.train(was_training)
+
+
+def to_trainable(t: torch.Tensor) -> torch.Tensor:
+    return t.clone()

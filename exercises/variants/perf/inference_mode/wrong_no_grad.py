@@ -1,0 +1,18 @@
+"""Uses torch.no_grad(): no graph, but the output is not an inference tensor."""
+
+import torch
+from torch import nn
+
+
+def predict(model: nn.Module, x: torch.Tensor) -> torch.Tensor:
+    was_training = model.training
+    model.eval()
+    try:
+        with torch.no_grad():
+            return model(x)
+    finally:
+        model.train(was_training)
+
+
+def to_trainable(t: torch.Tensor) -> torch.Tensor:
+    return t.clone()

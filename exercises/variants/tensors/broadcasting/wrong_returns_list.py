@@ -1,0 +1,33 @@
+"""Returns the shape as a list instead of a tuple."""
+
+import torch
+
+
+def broadcast_shape(a: tuple, b: tuple) -> tuple:
+    n = max(len(a), len(b))
+    a = (1,) * (n - len(a)) + tuple(a)
+    b = (1,) * (n - len(b)) + tuple(b)
+    out = []
+    for x, y in zip(a, b, strict=True):
+        if x == y or y == 1:
+            out.append(x)
+        elif x == 1:
+            out.append(y)
+        else:
+            raise ValueError(f"sizes {x} and {y} cannot be broadcast together")
+    return out
+
+
+def outer_sum(u: torch.Tensor, v: torch.Tensor) -> torch.Tensor:
+    return u[:, None] + v[None, :]
+
+
+def outer_product(u: torch.Tensor, v: torch.Tensor) -> torch.Tensor:
+    return u[:, None] * v[None, :]
+
+
+def can_add_inplace(a: tuple, b: tuple) -> bool:
+    try:
+        return tuple(broadcast_shape(a, b)) == tuple(a)
+    except ValueError:
+        return False

@@ -1,0 +1,20 @@
+"""to_numpy calls t.numpy() directly: fails when t requires grad."""
+
+import numpy as np  # noqa: F401
+import torch
+
+
+def shared_from_numpy(a) -> torch.Tensor:
+    return torch.from_numpy(a)
+
+
+def copied_from_numpy(a) -> torch.Tensor:
+    return torch.tensor(a)
+
+
+def to_numpy(t: torch.Tensor):
+    return t.numpy()
+
+
+def as_float32(a) -> torch.Tensor:
+    return torch.from_numpy(a).to(torch.float32)
