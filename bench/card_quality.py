@@ -141,6 +141,7 @@ def worksheet(items: list[tuple[Document, Highlight, list[CardSpec]]]) -> str:
 class Tally:
     labels: Counter
     unlabeled: list[tuple[str, Highlight, CardSpec]]
+    uncovered: list[tuple[str, Highlight]]
     dropped: int
     cards: int
     deserving: int
@@ -151,7 +152,7 @@ def tally(doc: Document, labels: dict[str, tuple[str, str]]) -> Tally:
     labeled_highlights = {k.split(":")[1] for k in labels if k.startswith(doc.name + ":")}
     made: set[str] = set()
     counts: Counter = Counter()
-    unlabeled = []
+    unlabeled, uncovered = [], []
     deserving = covered = 0
     for h in doc.highlights:
         if h.id not in labeled_highlights:
@@ -160,6 +161,8 @@ def tally(doc: Document, labels: dict[str, tuple[str, str]]) -> Tally:
         wanted = labels.get(highlight_key(doc.name, h), ("CARD", ""))[0] == "CARD"
         deserving += wanted
         covered += wanted and bool(cards)
+        if wanted and not cards:
+            uncovered.append((highlight_key(doc.name, h), h))
         for card in cards:
             key = card_key(doc.name, h, card)
             made.add(key)
@@ -170,7 +173,7 @@ def tally(doc: Document, labels: dict[str, tuple[str, str]]) -> Tally:
     prefix = doc.name + ":"
     dropped = sum(1 for k in labels if k.startswith(prefix) and not k.endswith(":highlight:-")
                   and k not in made)
-    return Tally(counts, unlabeled, dropped, len(made), deserving, covered)
+    return Tally(counts, unlabeled, uncovered, dropped, len(made), deserving, covered)
 
 
 def all_coverage(doc: Document) -> tuple[int, int]:
@@ -187,10 +190,11 @@ def counted(part: int, whole: int) -> str:
     return f"{share(part, whole)} ({part})"
 
 
-def report(docs: list[Document], labels: dict[str, tuple[str, str]], show_unlabeled: bool) -> None:
+def report(docs: list[Document], labels: dict[str, tuple[str, str]], show_unlabeled: bool,
+           show_uncovered: bool) -> None:
     rows = []
     totals: dict[str, Counter] = defaultdict(Counter)
-    unlabeled_all = []
+    unlabeled_all, uncovered_all = [], []
     for doc in docs:
         t = tally(doc, labels)
         scored = sum(t.labels.values())
@@ -203,6 +207,7 @@ def report(docs: list[Document], labels: dict[str, tuple[str, str]], show_unlabe
         rows.append(_row(doc.name, t.labels, len(t.unlabeled), t.dropped, t.deserving,
                          t.covered, non_junk, carded, t.cards, scored))
         unlabeled_all += t.unlabeled
+        uncovered_all += t.uncovered
     for group, c in totals.items():
         rows.append(_row(f"all {group}", c, c["unlabeled"], c["dropped"], c["deserving"],
                          c["covered"], c["non_junk"], c["carded"], c["cards"],
@@ -213,10 +218,31 @@ def report(docs: list[Document], labels: dict[str, tuple[str, str]], show_unlabe
           "cards it makes that nobody labeled yet; dropped: labeled cards it no longer makes.\n"
           "coverage (deserving): labeled highlights judged to deserve a card that get one; "
           "(non-junk): every highlight of the document that is not junk.")
+    if show_uncovered:
+        for key, h in uncovered_all:
+            print(f"\n=== {key} (deserves a card, gets none)\n[chapter] {h.chapter}\n[text] {h.text}")
     if show_unlabeled:
         for key, h, card in unlabeled_all:
             print(f"\n--- {key}\n[chapter] {h.chapter}\n[text] {h.text}\n[front] {card.front}\n"
                   f"[answer] {card.answer}" + (f"\n[back] {card.back}" if card.kind != "cloze" else ""))
+
+
+def add_labels(docs: list[Document], labels: dict[str, tuple[str, str]], path: Path) -> None:
+    """Append the labels of ``path`` (``HASH LABEL reason`` per line, HASH the end of an
+    unlabeled card's key) to the labeled set."""
+    unlabeled = {key.rsplit(":", 1)[1]: key for doc in docs
+                 for key, _, _ in tally(doc, labels).unlabeled}
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        token, label, reason = line.split(" ", 2)
+        if token not in unlabeled or label not in CARD_LABELS:
+            sys.exit(f"{path}:{number}: {token} is no unlabeled card, or {label} no label")
+        rows.append(f"{unlabeled.pop(token)}\t{label}\t{reason}\n")
+    with LABELS.open("a", encoding="utf-8") as out:
+        out.writelines(rows)
+    print(f"added {len(rows)} labels; {len(unlabeled)} cards still unlabeled")
 
 
 def _row(name, counts, unlabeled, dropped, deserving, covered, non_junk, carded, cards, scored):
@@ -229,6 +255,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--draw", type=Path, help="write the labeling worksheet of a new draw")
     parser.add_argument("--unlabeled", action="store_true", help="print the unlabeled cards")
+    parser.add_argument("--add", type=Path, help="append labels: lines 'HASH LABEL reason' for "
+                        "unlabeled cards (the last part of their key)")
+    parser.add_argument("--uncovered", action="store_true",
+                        help="print the highlights that deserve a card and get none")
     options = parser.parse_args()
     docs = documents()
     if options.draw:
@@ -242,7 +272,11 @@ def main() -> None:
         return
     if not any(doc.is_seed for doc in docs):
         print(f"note: {SEEDS} is absent: the sample notes only")
-    report(docs, read_labels(), options.unlabeled)
+    labels = read_labels()
+    if options.add:
+        add_labels(docs, labels, options.add)
+        labels = read_labels()
+    report(docs, labels, options.unlabeled, options.uncovered)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,13 @@ made.
 
 from __future__ import annotations
 
+import re
+
+from studykit.cards.answers import gives_away, worth_hiding
+from studykit.cards.layout import Layout, layout
+from studykit.cards.lexicon import basic_terms
 from studykit.cards.spans import (
+    ENGLISH,
     KEYWORD,
     TERM,
     WEAK_RANK,
@@ -25,7 +31,15 @@ BLANK = "[...]"
 MAX_HIDDEN_SHARE = 0.4
 PER_TIER = 12
 MIN_KEYWORD_TEXT = 5  # shorter text cannot hide a two-character word within the share
+MIN_BODY_UNITS = 6  # characters and words left outside headings, figure talk and formulas
 _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+_NUMBER_JOINERS = frozenset("×xX*@.")
+_LETTER = re.compile("[A-Za-z]")
+_GLOSSED = re.compile(r"\s?[（(]")
+_LAST_OF_LIST = re.compile(r"、[^，,。；;、]{1,12}(?:和|与|及|以及|或)\s?$")
+_PAIR_AFTER = re.compile(r"(?:和|与|或|及|以及)([\u3400-\u9fff]{2,8})")
+_PAIR_BEFORE = re.compile(r"([\u3400-\u9fff]{2,8})(?:和|与|或|及|以及)$")
+_COMPOUND_PREFIXES = frozenset("单双多非子均总超")
 # the round-robin groups by tier: rule tiers 0-3, then dictionary terms and keywords; weak
 # candidates (keyword argument names and values) after every other
 _GROUP = tuple(int(tier >= TERM) for tier in range(KEYWORD + 1))
@@ -38,24 +52,38 @@ def sibling_limit(text: str) -> int:
     return 1 if length < 24 else 2 if length < 50 else 3
 
 
-def cloze_spans(text: str, limit: int) -> list[tuple[str, str]]:
-    """``(front, answer)`` for up to ``limit`` siblings, most preferred first."""
-    candidates = find_spans(text)
+def cloze_spans(text: str, limit: int, where: Layout | None = None) -> list[tuple[str, str]]:
+    """``(front, answer)`` for up to ``limit`` siblings, most preferred first; none when
+    the text leaves too little to blank (see ``layout``)."""
+    where = where or layout(text)
+    if where.body_units < MIN_BODY_UNITS:
+        return []
+    candidates = _vetted(text, find_spans(text), where)
+    candidates += [(ENGLISH, 0, start, end) for start, end in where.pairs
+                   if worth_hiding(text[start:end])]
     with_terms = len(candidates) < limit or _distinct_strong(text, candidates) < limit
     if with_terms:  # too few rule-found spans: dictionary terms may fill the siblings
-        candidates += term_spans(text)
+        candidates += _vetted(text, term_spans(text), where)
     chosen = _choose(text, candidates, limit) if candidates else []
     if len(chosen) < limit and not with_terms:  # rule-found spans too long for the share
-        terms = term_spans(text)
+        terms = _vetted(text, term_spans(text), where)
         if terms:
             candidates += terms
             chosen = _choose(text, candidates, limit)
     if not candidates and len(text) >= MIN_KEYWORD_TEXT:
         from studykit.cards.keywords import keywords  # jieba: only when nothing cheaper exists
 
-        candidates = _keyword_candidates(text, keywords(text, limit + 2))
+        candidates = _vetted(text, _keyword_candidates(text, keywords(text, limit + 2)), where)
         chosen = _choose(text, candidates, limit) if candidates else []
     return chosen
+
+
+def _vetted(text: str, candidates: list[Candidate], where: Layout) -> list[Candidate]:
+    """The candidates a blank may take: outside headings, figure talk, formulas, links and
+    glosses, not a term whose gloss is printed beside it somewhere (every occurrence is
+    blanked), and worth hiding (see ``answers``)."""
+    return [c for c in candidates if where.allows(c[2], c[3])
+            and text[c[2]:c[3]] not in where.glossed and worth_hiding(text[c[2]:c[3]])]
 
 
 def _distinct_strong(text: str, candidates: list[Candidate]) -> int:
@@ -72,15 +100,20 @@ def _keyword_candidates(text: str, words: list[str]) -> list[Candidate]:
 def _choose(text: str, candidates: list[Candidate], limit: int) -> list[tuple[str, str]]:
     chosen: list[tuple[str, str]] = []
     budget = MAX_HIDDEN_SHARE * len(text)
-    for _, _, _, answer in _round_robin(text, candidates):
-        if len(answer) > budget:
-            continue
-        for _, other in chosen:  # "卷积" after "卷积层": the same question twice
-            if answer in other or other in answer:
+    for group, _, _, answer in _round_robin(text, candidates):
+        if group == _WEAK and chosen:
+            break  # a weak blank only when there is nothing better to ask
+        folded = answer.casefold()
+        for _, other in chosen:  # "卷积" after "卷积层", "Relu" after "ReLU": asked already
+            other = other.casefold()
+            if folded in other or other in folded:
                 break
         else:
             front, hidden = blank_out(text, answer)
-            if 0 < hidden <= budget:
+            term = _GLOSSED.split(answer, maxsplit=1)[0]
+            if hidden and term != answer and term:  # the gloss says the term again
+                hidden = hidden * len(term) // len(answer)
+            if 0 < hidden <= budget and not gives_away(front, answer):
                 chosen.append((front, answer))
                 if len(chosen) == limit:
                     break
@@ -110,37 +143,76 @@ def _round_robin(text: str, candidates: list[Candidate]) -> list[tuple[int, int,
         else:
             kept.append((start, end))
             seen.add(span)
-            group = _WEAK if rank == WEAK_RANK[tier] else _GROUP[tier]
+            group = _WEAK if _weak(text, tier, rank, start, end) else _GROUP[tier]
             ordered.append((group, placed, tier, span))
             place[tier] = placed + 1
     ordered.sort()
     return ordered
 
 
+def _weak(text: str, tier: int, rank: int, start: int, end: int) -> bool:
+    """A blank made only when a highlight offers nothing better: a keyword argument, a
+    jieba keyword, the field's everyday vocabulary (``卷积层``, ``tensor``), one item of an
+    enumeration (``卷积层、[...]等``), one of a pair that shows the other half
+    (``[...]和梯度消失``), part of a longer compound (``单[...]``)."""
+    if rank == WEAK_RANK[tier] or tier == KEYWORD:
+        return True
+    span = text[start:end]
+    if tier == ENGLISH and span.casefold() in basic_terms():
+        return True
+    return _listed(text, start, end) or _paired(text, start, end) \
+        or (start > 0 and text[start - 1] in _COMPOUND_PREFIXES and tier == TERM)
+
+
+def _listed(text: str, start: int, end: int) -> bool:
+    """One item of an enumeration: guessed by elimination more than recalled."""
+    return text[end:end + 1] == "、" or (start > 0 and text[start - 1] == "、") \
+        or _LAST_OF_LIST.search(text, max(0, start - 16), start) is not None
+
+
+def _paired(text: str, start: int, end: int) -> bool:
+    """``梯度爆炸和梯度消失``, ``分类问题和回归问题``: the other half, beside it, shares a
+    head or a tail with the blank."""
+    span = text[start:end]
+    if len(span) < 3:
+        return False
+    after = _PAIR_AFTER.match(text, end)
+    before = _PAIR_BEFORE.search(text, max(0, start - 10), start)
+    others = (after and after.group(1)[:len(span)], before and before.group(1)[-len(span):])
+    return any(other and (other[:2] == span[:2] or other[-2:] == span[-2:]) for other in others)
+
+
 def blank_out(text: str, answer: str) -> tuple[str, int]:
-    """``text`` with every whole occurrence of ``answer`` blanked; the hidden length."""
-    if answer and answer[0] not in _ASCII_WORD and answer[-1] not in _ASCII_WORD:
-        return text.replace(answer, BLANK), text.count(answer) * len(answer)  # always whole
-    start = text.find(answer)
-    if start >= 0 and text.find(answer, start + 1) < 0:  # the usual case: one occurrence
-        end = start + len(answer)
-        if _whole(text, start, end, answer):
-            return text[:start] + BLANK + text[end:], len(answer)
+    """``text`` with every whole occurrence of ``answer`` blanked (Latin letters in any
+    case: ``ReLU`` hides ``Relu`` too); the hidden length. A blank never cuts a token:
+    ``1×1`` stays inside ``10×1×1``, ``MNIST`` inside ``Fashion-MNIST``."""
+    if not answer:
         return text, 0
+    if answer[0] not in _ASCII_WORD and answer[-1] not in _ASCII_WORD:
+        return text.replace(answer, BLANK), text.count(answer) * len(answer)  # always whole
+    flags = re.IGNORECASE if _LETTER.search(answer) else 0
     parts, hidden, position = [], 0, 0
-    while start >= 0:
-        end = start + len(answer)
-        if _whole(text, start, end, answer):
+    for m in re.finditer(re.escape(answer), text, flags):
+        start, end = m.span()
+        if _whole(text, start, end):
             parts += [text[position:start], BLANK]
-            hidden += len(answer)
+            hidden += end - start
             position = end
-        start = text.find(answer, end if position == end else start + 1)
     parts.append(text[position:])
     return "".join(parts), hidden
 
 
-def _whole(text: str, start: int, end: int, answer: str) -> bool:
-    """An ASCII word is not hidden inside a longer one (``grad`` in ``requires_grad``)."""
-    if start and answer[0] in _ASCII_WORD and text[start - 1] in _ASCII_WORD:
+def _whole(text: str, start: int, end: int) -> bool:
+    """No token runs on across either edge (``grad`` in ``requires_grad``, ``1×1`` in
+    ``10×1×1``, ``MNIST`` in ``Fashion-MNIST``)."""
+    if start and _glued(text[start - 1], text[start], text[start - 2] if start > 1 else ""):
         return False
-    return end == len(text) or answer[-1] not in _ASCII_WORD or text[end] not in _ASCII_WORD
+    return end == len(text) or not _glued(text[end], text[end - 1], text[end + 1:end + 2])
+
+
+def _glued(outside: str, inside: str, beyond: str) -> bool:
+    if inside in _ASCII_WORD and outside in _ASCII_WORD:
+        return True
+    if outside == "-":
+        return inside in _ASCII_WORD and beyond != "" and beyond in _ASCII_WORD
+    return outside in _NUMBER_JOINERS and inside.isdigit() and beyond.isdigit()

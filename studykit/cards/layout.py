@@ -1,0 +1,175 @@
+"""Where in a highlight a blank may go: the parts a cloze must leave alone.
+
+A highlight cut from a book or a scraped page is not all prose. Blanks never go into:
+
+- heading lines of a multi-line highlight (``Inception 块`` above its paragraph, a figure
+  caption repeating it below): a heading with no sentence around it is no context;
+- a sentence that leans on a figure or a listing that is not there (``如图…``, ``纵坐标代表…``,
+  a closing ``如下所示：``);
+- a sentence holding a formula: LaTeX commands (``\\frac``) or the broken Unicode rendering
+  of one (``∂ y ∂ x ∈ R m n``): its letters are symbols, not terms;
+- URLs and file paths;
+- a term and its gloss: ``随机梯度下降法（SGD）``, ``编码器（encoder）``, ``NiN（网络中的网络）``
+  hide together or not at all (one half printed beside the blank gives the other away).
+
+``body_units`` counts what is left for blanks and context; a highlight whose text is all
+headings, figure talk or formula gets no cloze.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+Span = tuple[int, int]
+
+_CJK = "\u3400-\u9fff"
+_LINE = re.compile(r"[^\n]+")
+_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
+SENTENCE_PUNCTUATION = frozenset("。，；！？,;!?")
+_ENUMERATOR = re.compile(r"^\s*(?:[①-⑳]|[·•▪●◆▼■□*]|-(?!\d)|\d{1,2}[.、)）](?!\d)|[(（]\d{1,2}[)）])\s*")
+# verbs and particles that make a line a statement rather than a title; a short line needs
+# a strong one (将导数拓展到矩阵 is a title, ResNet使用了捷径连接 a statement)
+_STRONG_PREDICATE = re.compile("是|了|即|可以|能够|能|会|被|用于|用来|称为|叫做|叫作|等于|需要|应该|导致"
+                               "|在于|不|没有")
+_PREDICATE = re.compile(f"{_STRONG_PREDICATE.pattern}|将|把|使得|通过|就|都|也|还|让|使")
+HEADING_UNITS = 20
+SHORT_HEADING_UNITS = 8
+_UNIT = re.compile(rf"[{_CJK}]|[A-Za-z0-9_]+")
+_LIST_OF_TITLES = re.compile(rf"^(?:[{_CJK}A-Za-z0-9]{{1,8}}\s+){{2,}}[{_CJK}A-Za-z0-9]{{1,8}}$")
+_COMPARISON = re.compile(r"\S\s?[<>≈]\s?\S")
+_FIGURE = re.compile(r"如图|下图|上图|见图|由图|左图|右图|图中|图\s?\d|所示|曲线|横坐标|纵坐标|示意图"
+                     r"|^\s*(?:左边|右边|左侧|右侧|中间|上方|下方|最上面|最下面)(?:是|为|的)")
+_LEAD_IN_END = re.compile(r"[:：]\s*$")
+_AS_FOLLOWS = re.compile(r"(?:如下|以下|下面|下列)(?:所示)?\s*[。:：]?\s*$")  # ……具体如下。
+_FORMULA = re.compile(r"\\[A-Za-z]{2,}|[∈∂′∣⨀∑∏√]")
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://[^\s，。；、）)]+|www\.[^\s，。；、）)]+")
+_PATH = re.compile(r"(?=[A-Za-z0-9_/])[A-Za-z0-9_.\-]*(?:/[A-Za-z0-9_.\-]+)+"
+                   r"|(?=[A-Za-z0-9_])[A-Za-z0-9_\-]+\.(?:ipynb|py|md|txt|html|json|csv|params|pt"
+                   r"|pth)(?![A-Za-z0-9_])")
+_PAREN = re.compile(r"[（(]\s?([^（()）\n]{1,60}?)\s?[）)]")
+_LATIN_GLOSS = re.compile(r"[A-Za-z][A-Za-z0-9 '’\-/,，.&]*[A-Za-z0-9.]|[A-Za-z]")
+_CJK_GLOSS = re.compile(f"[{_CJK}]{{2,12}}")
+_TWO_LETTERS = re.compile("[A-Za-z]{2}")
+_LATIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]*$")
+# characters at which a term before its gloss stops, scanning back: punctuation, spaces and
+# the function characters that open a term (的随机梯度下降法, 称为叶子节点, 一个循环神经网络)
+_TERM_STOP = frozenset("的是为在和与或及了个种把被将对从向给让用以即做有到就也都而但并且其这那该此称叫作，,。；;：:、！？!?"
+                       "“”\"'《》【】[] \t\n（()）·•▼")
+MAX_GLOSSED_TERM = 10
+_QUANTIFIERS = frozenset("一两二三几每各某多")  # 一组任意实数（logits）: no term
+
+
+@dataclass
+class Layout:
+    """The blocked spans of a text, the term-and-gloss pairs, and how much is left."""
+
+    text: str
+    blocked: list[Span] = field(default_factory=list)
+    pairs: list[Span] = field(default_factory=list)
+    glossed: set[str] = field(default_factory=set)  # terms and glosses printed side by side
+    body_units: int = 0
+
+    def allows(self, start: int, end: int) -> bool:
+        """May a blank cover ``text[start:end]``? A term-and-gloss pair is allowed whole,
+        where no other block covers it."""
+        pair = (start, end) in self.pairs
+        for s, e in self.blocked:
+            if start < e and s < end and not (pair and (s, e) in self.pairs):
+                return False
+        return True
+
+
+def layout(text: str) -> Layout:
+    found = Layout(text)
+    lines = [m.span() for m in _LINE.finditer(text)]
+    headings = [span for span in lines if heading_like(text[span[0]:span[1]])]
+    if len(lines) > 1 and len(headings) < len(lines):
+        found.blocked += headings
+    elif headings:  # a lone heading, or headings only
+        found.blocked += lines
+        return found
+    for start, end in lines:
+        if _FORMULA.search(text, start, end):  # a formula's pieces spread over its line
+            found.blocked.append((start, end))
+    for m in _SENTENCE.finditer(text):
+        if _FIGURE.search(m.group()) or _AS_FOLLOWS.search(m.group()):
+            found.blocked.append(m.span())
+    last = text.rstrip()
+    if _LEAD_IN_END.search(last):  # the listing it introduces is not in the highlight
+        start = max(last.rfind(c, 0, len(last) - 1) for c in "。！？!?；;\n") + 1
+        found.blocked.append((start, len(last)))
+    if "/" in text or "." in text:
+        found.blocked += [m.span() for m in _URL.finditer(text)]
+        found.blocked += [m.span() for m in _PATH.finditer(text)]
+    if "(" in text or "（" in text:
+        _glossed_terms(text, found)
+    found.body_units = _units_outside(text, found.blocked)
+    return found
+
+
+def heading_like(line: str) -> bool:
+    """A title rather than a statement: short, no sentence punctuation, no verb."""
+    body = _ENUMERATOR.sub("", line.strip())
+    if not body:
+        return True
+    if any(c in SENTENCE_PUNCTUATION for c in body):
+        return False
+    if _LIST_OF_TITLES.match(body):  # 生成数据集 读取数据集 定义模型 训练
+        return True
+    if _COMPARISON.search(body):  # CPU > GPU > DSP: a statement
+        return False
+    units = len(_UNIT.findall(_without_parentheses(body)))
+    if units <= SHORT_HEADING_UNITS:
+        return not _STRONG_PREDICATE.search(body)
+    return units <= HEADING_UNITS and not _PREDICATE.search(body)
+
+
+def _without_parentheses(text: str) -> str:
+    return _PAREN.sub("", text) if "(" in text or "（" in text else text
+
+
+def _glossed_terms(text: str, found: Layout) -> None:
+    """Block ``term（gloss）`` as a whole; allow it as one pair when the term is clear."""
+    for m in _PAREN.finditer(text):
+        inner = m.group(1)
+        before = text[: m.start()].rstrip()
+        if not before:
+            continue
+        last = before[-1]
+        if "\u3400" <= last <= "\u9fff" and _LATIN_GLOSS.fullmatch(inner) \
+                and _TWO_LETTERS.search(inner):
+            start, clear = _term_start(before)  # 编码器（encoder）, 随机梯度下降法（SGD）
+        elif last.isascii() and last.isalnum() and (_CJK_GLOSS.fullmatch(inner) or (
+                _LATIN_GLOSS.fullmatch(inner) and " " in inner and last.isupper())):
+            name = _LATIN_NAME.search(before)  # NiN（网络中的网络）, CUDA（Compute ...）
+            start, clear = (name.start(), True) if name else (len(before), False)
+        else:
+            continue
+        found.blocked.append((start, m.end()))
+        found.glossed.update((before[start:].strip(), inner.strip()))
+        if clear:
+            found.pairs.append((start, m.end()))
+
+
+def _term_start(before: str) -> tuple[int, bool]:
+    """Where the term that ends ``before`` starts, back to a function character or
+    punctuation (Latin letters attached to it included: ``Hadamard积``), and whether that
+    is clear; a run too long to tell blocks its last few characters only."""
+    start = len(before)
+    while start > 0 and before[start - 1] not in _TERM_STOP \
+            and len(before) - start < MAX_GLOSSED_TERM:
+        start -= 1
+    if start == 0 or before[start - 1] in _TERM_STOP:
+        return start, start < len(before) and before[start] not in _QUANTIFIERS
+    return len(before) - 4, False
+
+
+def _units_outside(text: str, blocked: list[Span]) -> int:
+    if not blocked:
+        return len(_UNIT.findall(text))
+    keep = bytearray(b"\x01") * len(text)
+    for start, end in blocked:
+        keep[start:end] = b"\x00" * (end - start)
+    visible = "".join(c if keep[i] else " " for i, c in enumerate(text))
+    return len(_UNIT.findall(visible))
