@@ -46,7 +46,7 @@ def chrome(text: str) -> str | None:
 
 def _is_table_of_contents(text: str) -> bool:
     """Two or more bullet items, short, most of them section titles (``…简介``)."""
-    items = [item.strip() for item in _BULLET.split(text)[1:] if item.strip()]
+    items = [item.strip().split("\n")[0] for item in _BULLET.split(text)[1:] if item.strip()]
     if len(items) < 2:
         return False
     if any(len(_UNIT.findall(item)) > TOC_ITEM_UNITS for item in items):

@@ -16,7 +16,7 @@ import re
 
 from studykit.cards.answers import gives_away, worth_hiding
 from studykit.cards.layout import Layout, layout
-from studykit.cards.lexicon import basic_terms
+from studykit.cards.lexicon import basic_terms, term_pattern
 from studykit.cards.spans import (
     ENGLISH,
     KEYWORD,
@@ -40,6 +40,7 @@ _LAST_OF_LIST = re.compile(r"、[^，,。；;、]{1,12}(?:和|与|及|以及|或
 _PAIR_AFTER = re.compile(r"(?:和|与|或|及|以及)([\u3400-\u9fff]{2,8})")
 _PAIR_BEFORE = re.compile(r"([\u3400-\u9fff]{2,8})(?:和|与|或|及|以及)$")
 _COMPOUND_PREFIXES = frozenset("单双多非子均总超")
+MAX_COMPOUND = 8
 # the round-robin groups by tier: rule tiers 0-3, then dictionary terms and keywords; weak
 # candidates (keyword argument names and values) after every other
 _GROUP = tuple(int(tier >= TERM) for tier in range(KEYWORD + 1))
@@ -64,12 +65,13 @@ def cloze_spans(text: str, limit: int, where: Layout | None = None) -> list[tupl
     with_terms = len(candidates) < limit or _distinct_strong(text, candidates) < limit
     if with_terms:  # too few rule-found spans: dictionary terms may fill the siblings
         candidates += _vetted(text, term_spans(text), where)
-    chosen = _choose(text, candidates, limit) if candidates else []
+    pairs = frozenset(text[start:end] for start, end in where.pairs)
+    chosen = _choose(text, candidates, limit, pairs) if candidates else []
     if len(chosen) < limit and not with_terms:  # rule-found spans too long for the share
         terms = _vetted(text, term_spans(text), where)
         if terms:
             candidates += terms
-            chosen = _choose(text, candidates, limit)
+            chosen = _choose(text, candidates, limit, pairs)
     if not candidates and len(text) >= MIN_KEYWORD_TEXT:
         from studykit.cards.keywords import keywords  # jieba: only when nothing cheaper exists
 
@@ -97,7 +99,10 @@ def _keyword_candidates(text: str, words: list[str]) -> list[Candidate]:
             for rank, word in enumerate(words) if (start := text.find(word)) >= 0]
 
 
-def _choose(text: str, candidates: list[Candidate], limit: int) -> list[tuple[str, str]]:
+def _choose(text: str, candidates: list[Candidate], limit: int,
+            pairs: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+    """Up to ``limit`` siblings in round-robin order (see ``_round_robin``); ``pairs`` are the
+    answers that are a term with its gloss, whose gloss counts once in the share."""
     chosen: list[tuple[str, str]] = []
     budget = MAX_HIDDEN_SHARE * len(text)
     for group, _, _, answer in _round_robin(text, candidates):
@@ -109,10 +114,11 @@ def _choose(text: str, candidates: list[Candidate], limit: int) -> list[tuple[st
             if folded in other or other in folded:
                 break
         else:
+            if _inside_a_longer_term(text, answer):
+                continue
             front, hidden = blank_out(text, answer)
-            term = _GLOSSED.split(answer, maxsplit=1)[0]
-            if hidden and term != answer and term:  # the gloss says the term again
-                hidden = hidden * len(term) // len(answer)
+            if hidden and answer in pairs:  # the gloss says the term again
+                hidden = hidden * len(_GLOSSED.split(answer, maxsplit=1)[0]) // len(answer)
             if 0 < hidden <= budget and not gives_away(front, answer):
                 chosen.append((front, answer))
                 if len(chosen) == limit:
@@ -162,6 +168,18 @@ def _weak(text: str, tier: int, rank: int, start: int, end: int) -> bool:
         return True
     return _listed(text, start, end) or _paired(text, start, end) \
         or (start > 0 and text[start - 1] in _COMPOUND_PREFIXES and tier == TERM)
+
+
+def _inside_a_longer_term(text: str, answer: str) -> bool:
+    """A Chinese answer that also occurs inside a longer dictionary term (``梯度`` in
+    ``梯度裁剪``): blanking every occurrence would cut that term in two."""
+    if answer[0] in _ASCII_WORD or len(answer) > MAX_COMPOUND:
+        return False
+    for m in term_pattern().finditer(text):
+        term = m.group()
+        if answer in term and term != answer:
+            return True
+    return False
 
 
 def _listed(text: str, start: int, end: int) -> bool:

@@ -25,7 +25,7 @@ from studykit.cards.chrome import chrome
 from studykit.cards.cloze import BLANK, cloze_spans, sibling_limit
 from studykit.cards.code import code_cards
 from studykit.cards.layout import layout
-from studykit.cards.marks import has_marks, marked_cards
+from studykit.cards.marks import has_marks, marked_cards, strip
 from studykit.cards.qa import question
 from studykit.cards.trim import trim
 
@@ -43,8 +43,9 @@ def generate_cards(text: str, *, kind: str = "text", note: str | None = None,
     ``front``."""
     if kind == "card":
         return [CardSpec("basic", 1, front or "", text)]
-    if kind == "code":
+    if kind == "code":  # == and ** are Python there: marks count in the thought only
         cards = code_cards(text)
+        note = strip(note) if note else note
     elif has_marks(text) or has_marks(note):
         cards, text, note = marked_cards(text, note)
         found = question(text)

@@ -35,6 +35,8 @@ _STRONG_PREDICATE = re.compile("是|了|即|可以|能够|能|会|被|用于|用
 _PREDICATE = re.compile(f"{_STRONG_PREDICATE.pattern}|将|把|使得|通过|就|都|也|还|让|使")
 HEADING_UNITS = 20
 SHORT_HEADING_UNITS = 8
+LEAD_IN_UNITS = 20
+_POINTS_AHEAD = re.compile("演示|如下|以下|下列|比如")
 _UNIT = re.compile(rf"[{_CJK}]|[A-Za-z0-9_]+")
 _LIST_OF_TITLES = re.compile(rf"^(?:[{_CJK}A-Za-z0-9]{{1,8}}\s+){{2,}}[{_CJK}A-Za-z0-9]{{1,8}}$")
 _COMPARISON = re.compile(r"\S\s?[<>≈]\s?\S")
@@ -98,7 +100,9 @@ def layout(text: str) -> Layout:
     last = text.rstrip()
     if _LEAD_IN_END.search(last):  # the listing it introduces is not in the highlight
         start = max(last.rfind(c, 0, len(last) - 1) for c in "。！？!?；;\n") + 1
-        found.blocked.append((start, len(last)))
+        lead_in = last[start:]  # a long one may say something: 例如,我们用Xavier初始化第一层:
+        if len(_UNIT.findall(lead_in)) <= LEAD_IN_UNITS or _POINTS_AHEAD.search(lead_in):
+            found.blocked.append((start, len(last)))
     if "/" in text or "." in text:
         found.blocked += [m.span() for m in _URL.finditer(text)]
         found.blocked += [m.span() for m in _PATH.finditer(text)]

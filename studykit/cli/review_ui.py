@@ -9,6 +9,7 @@ from rich.console import Console, Group
 from rich.panel import Panel
 from rich.text import Text
 
+from studykit.cards.mask import mask_chapter
 from studykit.cli.keys import ENTER, SPACE, KeyReader
 from studykit.review import Card, ReviewSession
 from studykit.scheduler import RATING_NAMES, format_interval
@@ -175,7 +176,7 @@ class ReviewUI:
     def _header(self, card: Card) -> str:
         left = self.session.remaining()
         elapsed = int(time.monotonic() - self.started)
-        where = " · ".join(x for x in (card.book_title, card.chapter) if x)
+        where = " · ".join(x for x in (card.book_title, mask_chapter(card.chapter, card.answer)) if x)
         return (f"{where}   [blue]new {left['new']}[/] · [red]learning {left['learning']}[/] · "
                 f"[green]review {left['review']}[/] · {elapsed // 60}:{elapsed % 60:02d}")
 
