@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from studykit.cards.lexicon import generic_words, stopwords, translations
 
@@ -25,6 +26,7 @@ _CJK_OUTSIDE = re.compile("[^\u3400-\u9fff]")
 MIN_VARIANT = 4  # shorter Chinese terms have too many look-alikes to judge
 
 
+@lru_cache(maxsize=4096)
 def worth_hiding(answer: str) -> bool:
     """Not generic, not a stopword, not a placeholder or a listing's attribute."""
     key = answer.strip().casefold()
@@ -45,7 +47,27 @@ def _in_english(front: str, answer: str) -> bool:
     if not english:
         return False
     folded = front.casefold()
-    return any(re.search(rf"(?<![a-z]){re.escape(word)}", folded) for word in english)
+    for word in english:
+        start = folded.find(word)
+        while start >= 0:
+            if not (start and "a" <= folded[start - 1] <= "z"):
+                return True
+            start = folded.find(word, start + 1)
+    return False
+
+
+def _with_one_more(front: str, answer: str) -> bool:
+    """``answer`` on the front with at most one character slipped in."""
+    start = front.find(answer[0])
+    while start >= 0:
+        window = front[start:start + len(answer) + 1]
+        if window.startswith(answer):
+            return True
+        for i in range(1, len(answer)):  # drop the i-th character of the window
+            if window[:i] + window[i + 1:] == answer:
+                return True
+        start = front.find(answer[0], start + 1)
+    return False
 
 
 def gives_away(front: str, answer: str) -> bool:
@@ -59,8 +81,10 @@ def gives_away(front: str, answer: str) -> bool:
             return True
         if len(answer) < MIN_VARIANT or _CJK_OUTSIDE.search(answer):
             return False  # Chinese is blanked everywhere it occurs
-        return re.search(".?".join(map(re.escape, answer)), front) is not None
+        return _with_one_more(front, answer)
     if not _LATIN.search(answer):  # a number: only the same number gives it away
         return re.search(rf"(?<![\d.]){re.escape(answer)}(?![\d.]*\d)", front) is not None
     key = _GLUE.sub("", answer).casefold()
-    return len(key) > 1 and key in _GLUE.sub("", front).casefold()
+    if len(key) < 2 or key[:2] not in front.casefold():  # the usual case, without a regex
+        return False
+    return key in _GLUE.sub("", front).casefold()

@@ -13,10 +13,12 @@ made.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import NamedTuple
 
 from studykit.cards.answers import gives_away, worth_hiding
 from studykit.cards.layout import Layout, layout
-from studykit.cards.lexicon import basic_terms, term_pattern
+from studykit.cards.lexicon import basic_terms
 from studykit.cards.spans import (
     ENGLISH,
     KEYWORD,
@@ -24,6 +26,7 @@ from studykit.cards.spans import (
     WEAK_RANK,
     Candidate,
     find_spans,
+    term_matches,
     term_spans,
 )
 
@@ -34,12 +37,11 @@ MIN_KEYWORD_TEXT = 5  # shorter text cannot hide a two-character word within the
 MIN_BODY_UNITS = 6  # characters and words left outside headings, figure talk and formulas
 _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 _NUMBER_JOINERS = frozenset("×xX*@.")
-_LETTER = re.compile("[A-Za-z]")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _GLOSSED = re.compile(r"\s?[（(]")
 _LAST_OF_LIST = re.compile(r"、[^，,。；;、]{1,12}(?:和|与|及|以及|或)\s?$")
-_PAIR_AFTER = re.compile(r"(?:和|与|或|及|以及)([\u3400-\u9fff]{2,8})")
-_PAIR_BEFORE = re.compile(r"([\u3400-\u9fff]{2,8})(?:和|与|或|及|以及)$")
 _COMPOUND_PREFIXES = frozenset("单双多非子均总超")
+_CONJUNCTIONS = frozenset("和与或及")
 MAX_COMPOUND = 8
 # the round-robin groups by tier: rule tiers 0-3, then dictionary terms and keywords; weak
 # candidates (keyword argument names and values) after every other
@@ -84,6 +86,8 @@ def _vetted(text: str, candidates: list[Candidate], where: Layout) -> list[Candi
     """The candidates a blank may take: outside headings, figure talk, formulas, links and
     glosses, not a term whose gloss is printed beside it somewhere (every occurrence is
     blanked), and worth hiding (see ``answers``)."""
+    if not where.blocked:
+        return [c for c in candidates if worth_hiding(text[c[2]:c[3]])]
     return [c for c in candidates if where.allows(c[2], c[3])
             and text[c[2]:c[3]] not in where.glossed and worth_hiding(text[c[2]:c[3]])]
 
@@ -105,6 +109,7 @@ def _choose(text: str, candidates: list[Candidate], limit: int,
     answers that are a term with its gloss, whose gloss counts once in the share."""
     chosen: list[tuple[str, str]] = []
     budget = MAX_HIDDEN_SHARE * len(text)
+    terms = None
     for group, _, _, answer in _round_robin(text, candidates):
         if group == _WEAK and chosen:
             break  # a weak blank only when there is nothing better to ask
@@ -114,8 +119,10 @@ def _choose(text: str, candidates: list[Candidate], limit: int,
             if folded in other or other in folded:
                 break
         else:
-            if _inside_a_longer_term(text, answer):
-                continue
+            if answer[0] not in _ASCII_WORD and len(answer) <= MAX_COMPOUND:
+                terms = [term for _, _, term in term_matches(text)] if terms is None else terms
+                if any(answer in term and term != answer for term in terms):
+                    continue  # 梯度 in 梯度裁剪: blanking every occurrence would cut the term
             front, hidden = blank_out(text, answer)
             if hidden and answer in pairs:  # the gloss says the term again
                 hidden = hidden * len(_GLOSSED.split(answer, maxsplit=1)[0]) // len(answer)
@@ -136,6 +143,7 @@ def _round_robin(text: str, candidates: list[Candidate]) -> list[tuple[int, int,
     seen: set[str] = set()
     ordered = []
     place = [0] * (KEYWORD + 1)
+    context = _Context(text, basic_terms(), "、" in text)
     for tier, rank, start, end in sorted(candidates):  # by tier, rank, position
         placed = place[tier]
         if placed == PER_TIER:
@@ -149,55 +157,58 @@ def _round_robin(text: str, candidates: list[Candidate]) -> list[tuple[int, int,
         else:
             kept.append((start, end))
             seen.add(span)
-            group = _WEAK if _weak(text, tier, rank, start, end) else _GROUP[tier]
+            group = _WEAK if _weak(context, tier, rank, start, end) else _GROUP[tier]
             ordered.append((group, placed, tier, span))
             place[tier] = placed + 1
     ordered.sort()
     return ordered
 
 
-def _weak(text: str, tier: int, rank: int, start: int, end: int) -> bool:
+class _Context(NamedTuple):
+    text: str
+    basic: frozenset[str]
+    has_list: bool
+
+
+def _weak(context: _Context, tier: int, rank: int, start: int, end: int) -> bool:
     """A blank made only when a highlight offers nothing better: a keyword argument, a
     jieba keyword, the field's everyday vocabulary (``卷积层``, ``tensor``), one item of an
     enumeration (``卷积层、[...]等``), one of a pair that shows the other half
     (``[...]和梯度消失``), part of a longer compound (``单[...]``)."""
     if rank == WEAK_RANK[tier] or tier == KEYWORD:
         return True
-    span = text[start:end]
-    if tier == ENGLISH and span.casefold() in basic_terms():
+    text = context.text
+    if tier == ENGLISH and text[start:end].casefold() in context.basic:
         return True
-    return _listed(text, start, end) or _paired(text, start, end) \
-        or (start > 0 and text[start - 1] in _COMPOUND_PREFIXES and tier == TERM)
+    before = text[start - 1] if start else ""
+    if tier == TERM and before in _COMPOUND_PREFIXES:
+        return True
+    after = text[end:end + 1]
+    if context.has_list and (after == "、" or before == "、" or _listed(text, start)):
+        return True
+    return (after in _CONJUNCTIONS or before in _CONJUNCTIONS) and _paired(text, start, end)
 
 
-def _inside_a_longer_term(text: str, answer: str) -> bool:
-    """A Chinese answer that also occurs inside a longer dictionary term (``梯度`` in
-    ``梯度裁剪``): blanking every occurrence would cut that term in two."""
-    if answer[0] in _ASCII_WORD or len(answer) > MAX_COMPOUND:
-        return False
-    for m in term_pattern().finditer(text):
-        term = m.group()
-        if answer in term and term != answer:
-            return True
-    return False
-
-
-def _listed(text: str, start: int, end: int) -> bool:
-    """One item of an enumeration: guessed by elimination more than recalled."""
-    return text[end:end + 1] == "、" or (start > 0 and text[start - 1] == "、") \
-        or _LAST_OF_LIST.search(text, max(0, start - 16), start) is not None
+def _listed(text: str, start: int) -> bool:
+    """The last item of an enumeration (``A、B和[...]``): guessed by elimination more than
+    recalled (the others touch a ``、``)."""
+    return _LAST_OF_LIST.search(text, max(0, start - 16), start) is not None
 
 
 def _paired(text: str, start: int, end: int) -> bool:
     """``梯度爆炸和梯度消失``, ``分类问题和回归问题``: the other half, beside it, shares a
     head or a tail with the blank."""
-    span = text[start:end]
-    if len(span) < 3:
+    size = end - start
+    if size < 3:
         return False
-    after = _PAIR_AFTER.match(text, end)
-    before = _PAIR_BEFORE.search(text, max(0, start - 10), start)
-    others = (after and after.group(1)[:len(span)], before and before.group(1)[-len(span):])
-    return any(other and (other[:2] == span[:2] or other[-2:] == span[-2:]) for other in others)
+    span = text[start:end]
+    others = []
+    if text[end:end + 1] in _CONJUNCTIONS:
+        others.append(text[end + 1:end + 1 + size])
+    if start and text[start - 1] in _CONJUNCTIONS:
+        others.append(text[max(0, start - 1 - size):start - 1])
+    return any(len(other) >= 2 and (other[:2] == span[:2] or other[-2:] == span[-2:])
+               for other in others)
 
 
 def blank_out(text: str, answer: str) -> tuple[str, int]:
@@ -208,16 +219,27 @@ def blank_out(text: str, answer: str) -> tuple[str, int]:
         return text, 0
     if answer[0] not in _ASCII_WORD and answer[-1] not in _ASCII_WORD:
         return text.replace(answer, BLANK), text.count(answer) * len(answer)  # always whole
-    flags = re.IGNORECASE if _LETTER.search(answer) else 0
+    haystack, needle = text, answer
+    if answer.isascii():  # Latin letters in any case (a translation that keeps the length)
+        haystack, needle = _ascii_lower(text), answer.translate(_ASCII_LOWER)
     parts, hidden, position = [], 0, 0
-    for m in re.finditer(re.escape(answer), text, flags):
-        start, end = m.span()
+    start = haystack.find(needle)
+    while start >= 0:
+        end = start + len(needle)
         if _whole(text, start, end):
             parts += [text[position:start], BLANK]
             hidden += end - start
             position = end
+            start = haystack.find(needle, end)
+        else:
+            start = haystack.find(needle, start + 1)
     parts.append(text[position:])
     return "".join(parts), hidden
+
+
+@lru_cache(maxsize=4)
+def _ascii_lower(text: str) -> str:
+    return text.translate(_ASCII_LOWER)
 
 
 def _whole(text: str, start: int, end: int) -> bool:

@@ -26,7 +26,7 @@ Span = tuple[int, int]
 _CJK = "\u3400-\u9fff"
 _LINE = re.compile(r"[^\n]+")
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
-SENTENCE_PUNCTUATION = frozenset("。，；！？,;!?")
+_PUNCTUATED = re.compile("[。，；！？,;!?]")  # sentence punctuation
 _ENUMERATOR = re.compile(r"^\s*(?:[①-⑳]|[·•▪●◆▼■□*]|-(?!\d)|\d{1,2}[.、)）](?!\d)|[(（]\d{1,2}[)）])\s*")
 # verbs and particles that make a line a statement rather than a title; a short line needs
 # a strong one (将导数拓展到矩阵 is a title, ResNet使用了捷径连接 a statement)
@@ -40,11 +40,15 @@ _POINTS_AHEAD = re.compile("演示|如下|以下|下列|比如")
 _UNIT = re.compile(rf"[{_CJK}]|[A-Za-z0-9_]+")
 _LIST_OF_TITLES = re.compile(rf"^(?:[{_CJK}A-Za-z0-9]{{1,8}}\s+){{2,}}[{_CJK}A-Za-z0-9]{{1,8}}$")
 _COMPARISON = re.compile(r"\S\s?[<>≈]\s?\S")
-_FIGURE = re.compile(r"如图|下图|上图|见图|由图|左图|右图|图中|图\s?\d|所示|曲线|横坐标|纵坐标|示意图"
-                     r"|^\s*(?:左边|右边|左侧|右侧|中间|上方|下方|最上面|最下面)(?:是|为|的)")
-_LEAD_IN_END = re.compile(r"[:：]\s*$")
+_FIGURE_WORDS = r"如图|下图|上图|见图|由图|左图|右图|图中|图\s?\d|所示|曲线|横坐标|纵坐标|示意图"
+_POSITIONS = "左边|右边|左侧|右侧|中间|上方|下方|最上面|最下面"
+_FIGURE = re.compile(rf"{_FIGURE_WORDS}|^\s*(?:{_POSITIONS})(?:是|为|的)")
+_AS_FOLLOWS_ANYWHERE = re.compile("如下|以下|下面|下列")
+_FILE_SUFFIXES = (".ipynb", ".py", ".md", ".txt", ".htm", ".json", ".csv", ".params", ".pt")
 _AS_FOLLOWS = re.compile(r"(?:如下|以下|下面|下列)(?:所示)?\s*[。:：]?\s*$")  # ……具体如下。
 _FORMULA = re.compile(r"\\[A-Za-z]{2,}|[∈∂′∣⨀∑∏√]")
+# one scan that tells whether a formula, a figure or a listing may need blocking at all
+_ANY_SPECIAL = re.compile(f"{_FORMULA.pattern}|{_FIGURE_WORDS}|{_POSITIONS}|如下|以下|下面|下列")
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://[^\s，。；、）)]+|www\.[^\s，。；、）)]+")
 _PATH = re.compile(r"(?=[A-Za-z0-9_/])[A-Za-z0-9_.\-]*(?:/[A-Za-z0-9_.\-]+)+"
                    r"|(?=[A-Za-z0-9_])[A-Za-z0-9_\-]+\.(?:ipynb|py|md|txt|html|json|csv|params|pt"
@@ -84,26 +88,23 @@ class Layout:
 
 def layout(text: str) -> Layout:
     found = Layout(text)
-    lines = [m.span() for m in _LINE.finditer(text)]
+    lines = [m.span() for m in _LINE.finditer(text)] if "\n" in text else [(0, len(text))]
     headings = [span for span in lines if heading_like(text[span[0]:span[1]])]
     if len(lines) > 1 and len(headings) < len(lines):
         found.blocked += headings
     elif headings:  # a lone heading, or headings only
         found.blocked += lines
         return found
-    for start, end in lines:
-        if _FORMULA.search(text, start, end):  # a formula's pieces spread over its line
-            found.blocked.append((start, end))
-    for m in _SENTENCE.finditer(text):
-        if _FIGURE.search(m.group()) or _AS_FOLLOWS.search(m.group()):
-            found.blocked.append(m.span())
+    if _ANY_SPECIAL.search(text):  # one scan tells whether the three below can apply
+        _block_formulas_and_figures(text, lines, found)
     last = text.rstrip()
-    if _LEAD_IN_END.search(last):  # the listing it introduces is not in the highlight
+    if last[-1:] in (":", "："):  # the listing it introduces is not in the highlight
         start = max(last.rfind(c, 0, len(last) - 1) for c in "。！？!?；;\n") + 1
         lead_in = last[start:]  # a long one may say something: 例如,我们用Xavier初始化第一层:
         if len(_UNIT.findall(lead_in)) <= LEAD_IN_UNITS or _POINTS_AHEAD.search(lead_in):
             found.blocked.append((start, len(last)))
-    if "/" in text or "." in text:
+    if "/" in text or "www." in text or (("." in text) and any(
+            suffix in text for suffix in _FILE_SUFFIXES)):
         found.blocked += [m.span() for m in _URL.finditer(text)]
         found.blocked += [m.span() for m in _PATH.finditer(text)]
     if "(" in text or "（" in text:
@@ -112,13 +113,24 @@ def layout(text: str) -> Layout:
     return found
 
 
+def _block_formulas_and_figures(text: str, lines: list[Span], found: Layout) -> None:
+    if _FORMULA.search(text):
+        for start, end in lines:
+            if _FORMULA.search(text, start, end):  # a formula's pieces spread over its line
+                found.blocked.append((start, end))
+    if _FIGURE.search(text) or _AS_FOLLOWS_ANYWHERE.search(text):
+        for m in _SENTENCE.finditer(text):
+            if _FIGURE.search(m.group()) or _AS_FOLLOWS.search(m.group()):
+                found.blocked.append(m.span())
+
+
 def heading_like(line: str) -> bool:
     """A title rather than a statement: short, no sentence punctuation, no verb."""
+    if _PUNCTUATED.search(line):
+        return False
     body = _ENUMERATOR.sub("", line.strip())
     if not body:
         return True
-    if any(c in SENTENCE_PUNCTUATION for c in body):
-        return False
     if _LIST_OF_TITLES.match(body):  # 生成数据集 读取数据集 定义模型 训练
         return True
     if _COMPARISON.search(body):  # CPU > GPU > DSP: a statement
@@ -170,10 +182,9 @@ def _term_start(before: str) -> tuple[int, bool]:
 
 
 def _units_outside(text: str, blocked: list[Span]) -> int:
-    if not blocked:
-        return len(_UNIT.findall(text))
-    keep = bytearray(b"\x01") * len(text)
-    for start, end in blocked:
-        keep[start:end] = b"\x00" * (end - start)
-    visible = "".join(c if keep[i] else " " for i, c in enumerate(text))
-    return len(_UNIT.findall(visible))
+    units, position = 0, 0
+    for start, end in sorted(blocked):
+        if start > position:
+            units += len(_UNIT.findall(text, position, start))
+        position = max(position, end)
+    return units + len(_UNIT.findall(text, position))
