@@ -127,16 +127,16 @@ def test_weak_spans_only_when_nothing_better_is_there():
     assert answers("把stride=2改成stride=1以后，输出的高和宽都会变大一倍左右。") == ["stride"]
 
 
-def test_jieba_keywords_only_when_nothing_cheaper_exists():
+def test_keywords_only_when_nothing_cheaper_exists():
     assert clozes("读书笔记要趁热整理，隔天再看就忘掉一大半。") == [
         ("读书笔记", "[...]要趁热整理，隔天再看就忘掉一大半。")]
 
 
-def test_jieba_is_not_loaded_for_highlights_with_a_cheap_span():
+def test_the_segmenter_is_not_loaded_for_highlights_with_a_cheap_span():
     code = ("import sys\nfrom studykit.cards.generate import generate_cards\n"
             "generate_cards('调用optimizer.zero_grad()清空梯度，再做反向传播。')\n"
             "generate_cards('卷积层依赖两个性质：平移不变性和局部性。')\n"
-            "print('jieba' in sys.modules)")
+            "print('rjieba' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 

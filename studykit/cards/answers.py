@@ -73,18 +73,32 @@ def _with_one_more(front: str, answer: str) -> bool:
 def gives_away(front: str, answer: str) -> bool:
     """Whether the front still shows the answer: folded for case and ``-``/``_``/``.``
     (Latin), or with a character slipped in (``对抗生成式网络`` beside ``对抗生成网络``)."""
-    if _CJK.search(answer):
-        term = _GLOSS_OPEN.split(answer, maxsplit=1)[0].strip()
-        if term != answer:  # a term with its gloss: the term alone still on the front?
-            return term in front
+    kind, key = _answer_shape(answer)
+    if kind == "glossed":  # a term with its gloss: the term alone still on the front?
+        return key in front
+    if kind == "chinese":
         if _in_english(front, answer):
             return True
-        if len(answer) < MIN_VARIANT or _CJK_OUTSIDE.search(answer):
-            return False  # Chinese is blanked everywhere it occurs
-        return _with_one_more(front, answer)
-    if not _LATIN.search(answer):  # a number: only the same number gives it away
+        return len(answer) >= MIN_VARIANT and _with_one_more(front, answer)
+    if kind == "mixed":
+        return _in_english(front, answer)
+    if kind == "number":  # only the same number gives it away
         return re.search(rf"(?<![\d.]){re.escape(answer)}(?![\d.]*\d)", front) is not None
-    key = _GLUE.sub("", answer).casefold()
-    if len(key) < 2 or key[:2] not in front.casefold():  # the usual case, without a regex
+    folded = front.casefold()
+    if len(key) < 2 or key[:2] not in folded:  # the usual case, without a regex
         return False
-    return key in _GLUE.sub("", front).casefold()
+    return key in _GLUE.sub("", folded)
+
+
+@lru_cache(maxsize=4096)
+def _answer_shape(answer: str) -> tuple[str, str]:
+    """How an answer is checked (``glossed``, ``chinese``, ``mixed``, ``number``, ``latin``)
+    and its key: the term of a glossed answer, a Latin answer folded without separators."""
+    if _CJK.search(answer):
+        term = _GLOSS_OPEN.split(answer, maxsplit=1)[0].strip()
+        if term != answer:
+            return "glossed", term
+        return ("mixed" if _CJK_OUTSIDE.search(answer) else "chinese"), answer
+    if not _LATIN.search(answer):
+        return "number", answer
+    return "latin", _GLUE.sub("", answer).casefold()

@@ -25,10 +25,13 @@ _BULLET = re.compile(r"[·•▪●]")
 _TITLE_ENDING = re.compile(r"(?:简介|介绍|概述|概览|实例|示例|入门|基础|总结|小结|实践|教程|详解|简析)"
                            r"(?:及实例|与实践)?[。.；;]?\s*$")
 TOC_ITEM_UNITS = 16
+_MAYBE = re.compile(f"{_BOILERPLATE.pattern}|{_REPOSITORY.pattern}|来源|出处|引自|转载|://|www\\.|[·•▪●]")
 
 
 def chrome(text: str) -> str | None:
     """What kind of chrome ``text`` is, or None for content."""
+    if not _MAYBE.search(text):
+        return None  # the usual case: one scan
     if _BOILERPLATE.search(text):
         return "notebook or download boilerplate"
     if _REPOSITORY.search(text):

@@ -13,8 +13,6 @@ made.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from typing import NamedTuple
 
 from studykit.cards.answers import gives_away, worth_hiding
 from studykit.cards.layout import Layout, layout
@@ -136,14 +134,18 @@ def _choose(text: str, candidates: list[Candidate], limit: int,
 def _round_robin(text: str, candidates: list[Candidate]) -> list[tuple[int, int, int, str]]:
     """``(group, place, tier, text to hide)`` in turn from the rule tiers 0-3 (the best span
     of each, then the second best of each, ...), then dictionary terms and keywords, then
-    keyword arguments (``padding=1``). Of overlapping candidates (``device`` in
-    ``.to(device)``) only the most preferred one is kept, and one candidate per text (every
-    occurrence is blanked anyway)."""
+    weak ones. Of overlapping candidates (``device`` in ``.to(device)``) only the most
+    preferred one is kept, and one candidate per text (every occurrence is blanked anyway).
+
+    Weak, made only when a highlight offers nothing better: a keyword argument, a jieba
+    keyword, the field's everyday vocabulary (``卷积层``, ``tensor``), one item of an
+    enumeration (``卷积层、[...]等``), one of a pair that shows the other half
+    (``[...]和梯度消失``), part of a longer compound (``单[...]``)."""
     kept: list[tuple[int, int]] = []
     seen: set[str] = set()
     ordered = []
     place = [0] * (KEYWORD + 1)
-    context = _Context(text, basic_terms(), "、" in text)
+    basic, has_list = basic_terms(), "、" in text
     for tier, rank, start, end in sorted(candidates):  # by tier, rank, position
         placed = place[tier]
         if placed == PER_TIER:
@@ -157,36 +159,22 @@ def _round_robin(text: str, candidates: list[Candidate]) -> list[tuple[int, int,
         else:
             kept.append((start, end))
             seen.add(span)
-            group = _WEAK if _weak(context, tier, rank, start, end) else _GROUP[tier]
+            if rank == WEAK_RANK[tier] or tier == KEYWORD:
+                group = _WEAK
+            elif tier != ENGLISH and tier != TERM:
+                group = _GROUP[tier]
+            else:  # what an English or dictionary term touches may make it weak
+                before, after = text[start - 1:start], text[end:end + 1]
+                weak = (tier == ENGLISH and span.casefold() in basic) or (
+                    tier == TERM and before in _COMPOUND_PREFIXES) or (
+                    has_list and (after == "、" or before == "、" or _listed(text, start))) or (
+                    (after in _CONJUNCTIONS or before in _CONJUNCTIONS)
+                    and _paired(text, start, end))
+                group = _WEAK if weak else _GROUP[tier]
             ordered.append((group, placed, tier, span))
             place[tier] = placed + 1
     ordered.sort()
     return ordered
-
-
-class _Context(NamedTuple):
-    text: str
-    basic: frozenset[str]
-    has_list: bool
-
-
-def _weak(context: _Context, tier: int, rank: int, start: int, end: int) -> bool:
-    """A blank made only when a highlight offers nothing better: a keyword argument, a
-    jieba keyword, the field's everyday vocabulary (``卷积层``, ``tensor``), one item of an
-    enumeration (``卷积层、[...]等``), one of a pair that shows the other half
-    (``[...]和梯度消失``), part of a longer compound (``单[...]``)."""
-    if rank == WEAK_RANK[tier] or tier == KEYWORD:
-        return True
-    text = context.text
-    if tier == ENGLISH and text[start:end].casefold() in context.basic:
-        return True
-    before = text[start - 1] if start else ""
-    if tier == TERM and before in _COMPOUND_PREFIXES:
-        return True
-    after = text[end:end + 1]
-    if context.has_list and (after == "、" or before == "、" or _listed(text, start)):
-        return True
-    return (after in _CONJUNCTIONS or before in _CONJUNCTIONS) and _paired(text, start, end)
 
 
 def _listed(text: str, start: int) -> bool:
@@ -199,9 +187,9 @@ def _paired(text: str, start: int, end: int) -> bool:
     """``梯度爆炸和梯度消失``, ``分类问题和回归问题``: the other half, beside it, shares a
     head or a tail with the blank."""
     size = end - start
-    if size < 3:
-        return False
     span = text[start:end]
+    if size < 3 or span[0] in _ASCII_WORD:  # model.train()和model.eval(): two calls to know
+        return False
     others = []
     if text[end:end + 1] in _CONJUNCTIONS:
         others.append(text[end + 1:end + 1 + size])
@@ -214,14 +202,15 @@ def _paired(text: str, start: int, end: int) -> bool:
 def blank_out(text: str, answer: str) -> tuple[str, int]:
     """``text`` with every whole occurrence of ``answer`` blanked (Latin letters in any
     case: ``ReLU`` hides ``Relu`` too); the hidden length. A blank never cuts a token:
-    ``1×1`` stays inside ``10×1×1``, ``MNIST`` inside ``Fashion-MNIST``."""
+    ``1×1`` stays inside ``10×1×1``, ``MNIST`` inside ``Fashion-MNIST``. Code (``.to(device)``)
+    is matched in its own case."""
     if not answer:
         return text, 0
     if answer[0] not in _ASCII_WORD and answer[-1] not in _ASCII_WORD:
         return text.replace(answer, BLANK), text.count(answer) * len(answer)  # always whole
     haystack, needle = text, answer
-    if answer.isascii():  # Latin letters in any case (a translation that keeps the length)
-        haystack, needle = _ascii_lower(text), answer.translate(_ASCII_LOWER)
+    if answer.isalpha() and answer.isascii():  # a word, in any case (code keeps its case)
+        haystack, needle = text.translate(_ASCII_LOWER), answer.translate(_ASCII_LOWER)
     parts, hidden, position = [], 0, 0
     start = haystack.find(needle)
     while start >= 0:
@@ -235,11 +224,6 @@ def blank_out(text: str, answer: str) -> tuple[str, int]:
             start = haystack.find(needle, start + 1)
     parts.append(text[position:])
     return "".join(parts), hidden
-
-
-@lru_cache(maxsize=4)
-def _ascii_lower(text: str) -> str:
-    return text.translate(_ASCII_LOWER)
 
 
 def _whole(text: str, start: int, end: int) -> bool:

@@ -19,7 +19,6 @@ headings, figure talk or formula gets no cloze.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 Span = tuple[int, int]
 
@@ -27,6 +26,9 @@ _CJK = "\u3400-\u9fff"
 _LINE = re.compile(r"[^\n]+")
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
 _PUNCTUATED = re.compile("[。，；！？,;!?]")  # sentence punctuation
+# one line without what could need a block: a line break, a bracket, a slash, a path's dot
+# (a file suffix is checked below), a trailing colon
+_PLAIN = re.compile(r"[^\n（()）/:：]*[^\n（()）/:：\s]")
 _ENUMERATOR = re.compile(r"^\s*(?:[①-⑳]|[·•▪●◆▼■□*]|-(?!\d)|\d{1,2}[.、)）](?!\d)|[(（]\d{1,2}[)）])\s*")
 # verbs and particles that make a line a statement rather than a title; a short line needs
 # a strong one (将导数拓展到矩阵 is a title, ResNet使用了捷径连接 a statement)
@@ -66,15 +68,24 @@ MAX_GLOSSED_TERM = 10
 _QUANTIFIERS = frozenset("一两二三几每各某多")  # 一组任意实数（logits）: no term
 
 
-@dataclass
 class Layout:
-    """The blocked spans of a text, the term-and-gloss pairs, and how much is left."""
+    """The blocked spans of a text, the term-and-gloss pairs (and their halves, ``glossed``,
+    printed side by side), and how many characters and words are left (``body_units``)."""
 
-    text: str
-    blocked: list[Span] = field(default_factory=list)
-    pairs: list[Span] = field(default_factory=list)
-    glossed: set[str] = field(default_factory=set)  # terms and glosses printed side by side
-    body_units: int = 0
+    __slots__ = ("text", "blocked", "pairs", "glossed", "_units")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.blocked: list[Span] = []
+        self.pairs: list[Span] = []
+        self.glossed: set[str] = set()
+        self._units: int | None = None
+
+    @property
+    def body_units(self) -> int:
+        if self._units is None:
+            self._units = _units_outside(self.text, self.blocked)
+        return self._units
 
     def allows(self, start: int, end: int) -> bool:
         """May a blank cover ``text[start:end]``? A term-and-gloss pair is allowed whole,
@@ -88,6 +99,8 @@ class Layout:
 
 def layout(text: str) -> Layout:
     found = Layout(text)
+    if _PLAIN.fullmatch(text) and _PUNCTUATED.search(text) and not _ANY_SPECIAL.search(text):
+        return found  # one line of prose: nothing to block (the usual case, made quick)
     lines = [m.span() for m in _LINE.finditer(text)] if "\n" in text else [(0, len(text))]
     headings = [span for span in lines if heading_like(text[span[0]:span[1]])]
     if len(lines) > 1 and len(headings) < len(lines):
@@ -109,7 +122,6 @@ def layout(text: str) -> Layout:
         found.blocked += [m.span() for m in _PATH.finditer(text)]
     if "(" in text or "（" in text:
         _glossed_terms(text, found)
-    found.body_units = _units_outside(text, found.blocked)
     return found
 
 
