@@ -13,6 +13,7 @@ made.
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 from studykit.cards.answers import gives_away, worth_hiding
 from studykit.cards.layout import Layout, layout
@@ -24,7 +25,6 @@ from studykit.cards.spans import (
     WEAK_RANK,
     Candidate,
     find_spans,
-    term_matches,
     term_spans,
 )
 
@@ -44,7 +44,8 @@ MAX_COMPOUND = 8
 # the round-robin groups by tier: rule tiers 0-3, then dictionary terms and keywords; weak
 # candidates (keyword argument names and values) after every other
 _GROUP = tuple(int(tier >= TERM) for tier in range(KEYWORD + 1))
-_WEAK = 2
+_WEAK_ORDER = itemgetter(1, 2, 6)
+_NONE: frozenset[str] = frozenset()  # weak ones in turn too: place, tier, text
 
 
 def sibling_limit(text: str) -> int:
@@ -60,18 +61,20 @@ def cloze_spans(text: str, limit: int, where: Layout | None = None) -> list[tupl
     if where.body_units < MIN_BODY_UNITS:
         return []
     candidates = _vetted(text, find_spans(text), where)
-    candidates += [(ENGLISH, 0, start, end) for start, end in where.pairs
-                   if worth_hiding(text[start:end])]
+    if where.pairs:
+        candidates += [(ENGLISH, 0, start, end) for start, end in where.pairs
+                       if worth_hiding(text[start:end])]
     with_terms = len(candidates) < limit or _distinct_strong(text, candidates) < limit
+    terms = term_spans(text)  # also needed to tell a term inside a longer one
     if with_terms:  # too few rule-found spans: dictionary terms may fill the siblings
-        candidates += _vetted(text, term_spans(text), where)
-    pairs = frozenset(text[start:end] for start, end in where.pairs)
-    chosen = _choose(text, candidates, limit, pairs) if candidates else []
+        candidates += _vetted(text, terms, where)
+    pairs = frozenset(text[start:end] for start, end in where.pairs) if where.pairs else _NONE
+    chosen = _choose(text, candidates, limit, pairs, terms) if candidates else []
     if len(chosen) < limit and not with_terms:  # rule-found spans too long for the share
-        terms = _vetted(text, term_spans(text), where)
-        if terms:
-            candidates += terms
-            chosen = _choose(text, candidates, limit, pairs)
+        vetted = _vetted(text, terms, where)
+        if vetted:
+            candidates += vetted
+            chosen = _choose(text, candidates, limit, pairs, terms)
     if not candidates and len(text) >= MIN_KEYWORD_TEXT:
         from studykit.cards.keywords import keywords  # jieba: only when nothing cheaper exists
 
@@ -102,50 +105,70 @@ def _keyword_candidates(text: str, words: list[str]) -> list[Candidate]:
 
 
 def _choose(text: str, candidates: list[Candidate], limit: int,
-            pairs: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
-    """Up to ``limit`` siblings in round-robin order (see ``_round_robin``); ``pairs`` are the
-    answers that are a term with its gloss, whose gloss counts once in the share."""
+            pairs: frozenset[str] = frozenset(),
+            terms: list[Candidate] | None = None) -> list[tuple[str, str]]:
+    """Up to ``limit`` siblings in round-robin order (see ``_round_robin``), a weak one only
+    when nothing better was found. A candidate is passed over when it asks what a sibling
+    asks, cuts a longer dictionary term (``terms``: ``梯度`` in ``梯度裁剪``), hides too much,
+    or leaves its answer on the front; ``pairs`` are the answers that are a term with its
+    gloss, whose gloss counts once in the share."""
     chosen: list[tuple[str, str]] = []
+    weak: list[tuple] = []
     budget = MAX_HIDDEN_SHARE * len(text)
-    terms = None
-    for group, _, _, answer in _round_robin(text, candidates):
-        if group == _WEAK and chosen:
-            break  # a weak blank only when there is nothing better to ask
-        folded = answer.casefold()
-        for _, other in chosen:  # "卷积" after "卷积层", "Relu" after "ReLU": asked already
-            other = other.casefold()
-            if folded in other or other in folded:
-                break
-        else:
-            if answer[0] not in _ASCII_WORD and len(answer) <= MAX_COMPOUND:
-                terms = [term for _, _, term in term_matches(text)] if terms is None else terms
-                if any(answer in term and term != answer for term in terms):
-                    continue  # 梯度 in 梯度裁剪: blanking every occurrence would cut the term
+    longer: list[str] | None = None
+    for entry in _round_robin(text, candidates):
+        if _weak(text, *entry[2:6]):
+            weak.append(entry)
+            continue
+        answer = entry[6]
+        if chosen and _asked(answer, chosen):
+            continue
+        if terms and answer[0] not in _ASCII_WORD and len(answer) <= MAX_COMPOUND:
+            if longer is None:
+                longer = [text[s:e] for _, _, s, e in terms if e - s > 1]
+            if any(answer in term and term != answer for term in longer):
+                continue
+        front, hidden = blank_out(text, answer)
+        if pairs and answer in pairs:  # the gloss says the term again
+            hidden = hidden * len(_GLOSSED.split(answer, maxsplit=1)[0]) // len(answer)
+        if 0 < hidden <= budget and not gives_away(front, answer):
+            chosen.append((front, answer))
+            if len(chosen) == limit:
+                return chosen
+    if not chosen:  # a weak blank only when there is nothing better to ask
+        for entry in sorted(weak, key=_WEAK_ORDER):
+            answer = entry[6]
+            if terms and answer[0] not in _ASCII_WORD and any(
+                    answer in text[s:e] and e - s > len(answer) for _, _, s, e in terms):
+                continue
             front, hidden = blank_out(text, answer)
-            if hidden and answer in pairs:  # the gloss says the term again
-                hidden = hidden * len(_GLOSSED.split(answer, maxsplit=1)[0]) // len(answer)
             if 0 < hidden <= budget and not gives_away(front, answer):
-                chosen.append((front, answer))
-                if len(chosen) == limit:
-                    break
+                return [(front, answer)]
     return chosen
 
 
-def _round_robin(text: str, candidates: list[Candidate]) -> list[tuple[int, int, int, str]]:
-    """``(group, place, tier, text to hide)`` in turn from the rule tiers 0-3 (the best span
-    of each, then the second best of each, ...), then dictionary terms and keywords, then
-    weak ones. Of overlapping candidates (``device`` in ``.to(device)``) only the most
+def _asked(answer: str, chosen: list[tuple[str, str]]) -> bool:
+    """Asked already by a sibling: ``卷积`` after ``卷积层``, ``Relu`` after ``ReLU``."""
+    folded = answer.casefold()
+    for _, other in chosen:
+        other = other.casefold()
+        if folded in other or other in folded:
+            return True
+    return False
+
+
+def _round_robin(text: str, candidates: list[Candidate]) -> list[tuple]:
+    """``(group, place, tier, rank, start, end, text to hide)`` in turn from the rule tiers
+    0-3 (the best span of each, then the second best of each, ...), then dictionary terms
+    and keywords. Of overlapping candidates (``device`` in ``.to(device)``) only the most
     preferred one is kept, and one candidate per text (every occurrence is blanked anyway).
 
-    Weak, made only when a highlight offers nothing better: a keyword argument, a jieba
-    keyword, the field's everyday vocabulary (``卷积层``, ``tensor``), one item of an
-    enumeration (``卷积层、[...]等``), one of a pair that shows the other half
-    (``[...]和梯度消失``), part of a longer compound (``单[...]``)."""
+    Weak ones (see ``_weak``) are told apart by the caller, as it reaches them: a caller
+    that has its siblings stops before the rest are looked at."""
     kept: list[tuple[int, int]] = []
     seen: set[str] = set()
     ordered = []
     place = [0] * (KEYWORD + 1)
-    basic, has_list = basic_terms(), "、" in text
     for tier, rank, start, end in sorted(candidates):  # by tier, rank, position
         placed = place[tier]
         if placed == PER_TIER:
@@ -159,22 +182,28 @@ def _round_robin(text: str, candidates: list[Candidate]) -> list[tuple[int, int,
         else:
             kept.append((start, end))
             seen.add(span)
-            if rank == WEAK_RANK[tier] or tier == KEYWORD:
-                group = _WEAK
-            elif tier != ENGLISH and tier != TERM:
-                group = _GROUP[tier]
-            else:  # what an English or dictionary term touches may make it weak
-                before, after = text[start - 1:start], text[end:end + 1]
-                weak = (tier == ENGLISH and span.casefold() in basic) or (
-                    tier == TERM and before in _COMPOUND_PREFIXES) or (
-                    has_list and (after == "、" or before == "、" or _listed(text, start))) or (
-                    (after in _CONJUNCTIONS or before in _CONJUNCTIONS)
-                    and _paired(text, start, end))
-                group = _WEAK if weak else _GROUP[tier]
-            ordered.append((group, placed, tier, span))
+            ordered.append((_GROUP[tier], placed, tier, rank, start, end, span))
             place[tier] = placed + 1
     ordered.sort()
     return ordered
+
+
+def _weak(text: str, tier: int, rank: int, start: int, end: int) -> bool:
+    """A blank made only when a highlight offers nothing better: a keyword argument, a
+    jieba keyword, the field's everyday vocabulary (``卷积层``, ``tensor``), one item of an
+    enumeration (``卷积层、[...]等``), one of a pair that shows the other half
+    (``[...]和梯度消失``), part of a longer compound (``单[...]``)."""
+    if rank == WEAK_RANK[tier] or tier == KEYWORD:
+        return True
+    if tier not in (TERM, ENGLISH):
+        return False
+    before, after = text[start - 1:start] if start else "", text[end:end + 1]
+    if (tier == ENGLISH and text[start:end].casefold() in basic_terms()) or (
+            tier == TERM and before in _COMPOUND_PREFIXES):
+        return True
+    if "、" in text and (after == "、" or before == "、" or _listed(text, start)):
+        return True
+    return (after in _CONJUNCTIONS or before in _CONJUNCTIONS) and _paired(text, start, end)
 
 
 def _listed(text: str, start: int) -> bool:

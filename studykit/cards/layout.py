@@ -29,6 +29,7 @@ _PUNCTUATED = re.compile("[。，；！？,;!?]")  # sentence punctuation
 # one line without what could need a block: a line break, a bracket, a slash, a path's dot
 # (a file suffix is checked below), a trailing colon
 _PLAIN = re.compile(r"[^\n（()）/:：]*[^\n（()）/:：\s]")
+_CALL = re.compile(r"(?<=[A-Za-z0-9_])\([ -'*-~]*\)")  # ASCII arguments, no brackets
 _ENUMERATOR = re.compile(r"^\s*(?:[①-⑳]|[·•▪●◆▼■□*]|-(?!\d)|\d{1,2}[.、)）](?!\d)|[(（]\d{1,2}[)）])\s*")
 # verbs and particles that make a line a statement rather than a title; a short line needs
 # a strong one (将导数拓展到矩阵 is a title, ResNet使用了捷径连接 a statement)
@@ -40,6 +41,8 @@ SHORT_HEADING_UNITS = 8
 LEAD_IN_UNITS = 20
 _POINTS_AHEAD = re.compile("演示|如下|以下|下列|比如")
 _UNIT = re.compile(rf"[{_CJK}]|[A-Za-z0-9_]+")
+_NOT_CJK = re.compile(f"[^{_CJK}]+")
+_LATIN_WORDS = re.compile("[A-Za-z0-9_]+")
 _LIST_OF_TITLES = re.compile(rf"^(?:[{_CJK}A-Za-z0-9]{{1,8}}\s+){{2,}}[{_CJK}A-Za-z0-9]{{1,8}}$")
 _COMPARISON = re.compile(r"\S\s?[<>≈]\s?\S")
 _FIGURE_WORDS = r"如图|下图|上图|见图|由图|左图|右图|图中|图\s?\d|所示|曲线|横坐标|纵坐标|示意图"
@@ -99,7 +102,8 @@ class Layout:
 
 def layout(text: str) -> Layout:
     found = Layout(text)
-    if _PLAIN.fullmatch(text) and _PUNCTUATED.search(text) and not _ANY_SPECIAL.search(text):
+    plain = text if "(" not in text else _CALL.sub("f", text)  # f(x): code, no gloss
+    if _PLAIN.fullmatch(plain) and _PUNCTUATED.search(text) and not _ANY_SPECIAL.search(text):
         return found  # one line of prose: nothing to block (the usual case, made quick)
     lines = [m.span() for m in _LINE.finditer(text)] if "\n" in text else [(0, len(text))]
     headings = [span for span in lines if heading_like(text[span[0]:span[1]])]
@@ -197,6 +201,11 @@ def _units_outside(text: str, blocked: list[Span]) -> int:
     units, position = 0, 0
     for start, end in sorted(blocked):
         if start > position:
-            units += len(_UNIT.findall(text, position, start))
+            units += _units(text[position:start])
         position = max(position, end)
-    return units + len(_UNIT.findall(text, position))
+    return units + _units(text[position:])
+
+
+def _units(text: str) -> int:
+    """Chinese characters and Latin words (counted without a list of every character)."""
+    return len(_NOT_CJK.sub("", text)) + len(_LATIN_WORDS.findall(text))

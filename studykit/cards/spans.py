@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 import sys
-from functools import lru_cache
 
 from studykit.cards.lexicon import basic_terms, stopwords, term_pattern
 
@@ -111,16 +110,14 @@ def find_spans(text: str) -> list[Candidate]:
 
 def term_spans(text: str) -> list[Candidate]:
     """Dictionary terms (tier 4): longer terms rank first, the everyday vocabulary last."""
+    spans = []
     basic = basic_terms()
-    return [(TERM, BASIC_TERM if term in basic else start - end, start, end)
-            for start, end, term in term_matches(text) if term not in _STOPWORDS]
-
-
-@lru_cache(maxsize=8)
-def term_matches(text: str) -> tuple[tuple[int, int, str], ...]:
-    """``(start, end, term)`` of the dictionary terms in ``text``, longest at each place
-    (asked more than once for the same text: cached)."""
-    return tuple((*m.span(), m.group()) for m in term_pattern().finditer(text))
+    for m in term_pattern().finditer(text):
+        term = m.group()
+        if term not in _STOPWORDS:
+            start, end = m.span()
+            spans.append((TERM, BASIC_TERM if term in basic else start - end, start, end))
+    return spans
 
 
 def is_weak(candidate: Candidate) -> bool:
