@@ -67,11 +67,11 @@ def cloze_spans(text: str, limit: int, where: Layout | None = None) -> list[tupl
     with_terms = len(candidates) < limit or _distinct_strong(text, candidates) < limit
     terms = term_spans(text)  # also needed to tell a term inside a longer one
     if with_terms:  # too few rule-found spans: dictionary terms may fill the siblings
-        candidates += _vetted(text, terms, where)
+        candidates += _placed(terms, where)
     pairs = frozenset(text[start:end] for start, end in where.pairs) if where.pairs else _NONE
     chosen = _choose(text, candidates, limit, pairs, terms) if candidates else []
     if len(chosen) < limit and not with_terms:  # rule-found spans too long for the share
-        vetted = _vetted(text, terms, where)
+        vetted = _placed(terms, where)
         if vetted:
             candidates += vetted
             chosen = _choose(text, candidates, limit, pairs, terms)
@@ -81,6 +81,14 @@ def cloze_spans(text: str, limit: int, where: Layout | None = None) -> list[tupl
         candidates = _vetted(text, _keyword_candidates(text, keywords(text, limit + 2)), where)
         chosen = _choose(text, candidates, limit) if candidates else []
     return chosen
+
+
+def _placed(terms: list[Candidate], where: Layout) -> list[Candidate]:
+    """Dictionary terms (already worth hiding, see ``term_spans``) where a blank may go."""
+    if not where.blocked:
+        return terms
+    text = where.text
+    return [c for c in terms if where.allows(c[2], c[3]) and text[c[2]:c[3]] not in where.glossed]
 
 
 def _vetted(text: str, candidates: list[Candidate], where: Layout) -> list[Candidate]:

@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import re
 import sys
+from functools import cache
 
-from studykit.cards.lexicon import basic_terms, stopwords, term_pattern
+from studykit.cards.lexicon import basic_terms, generic_words, stopwords, term_pattern, terms
 
 API, ENGLISH, DEFINED, NUMBER, TERM, KEYWORD = range(6)
 _STOPWORDS = stopwords()
@@ -111,13 +112,20 @@ def find_spans(text: str) -> list[Candidate]:
 def term_spans(text: str) -> list[Candidate]:
     """Dictionary terms (tier 4): longer terms rank first, the everyday vocabulary last."""
     spans = []
-    basic = basic_terms()
+    basic, unworthy = basic_terms(), _unworthy_terms()
     for m in term_pattern().finditer(text):
         term = m.group()
-        if term not in _STOPWORDS:
+        if term not in unworthy:
             start, end = m.span()
             spans.append((TERM, BASIC_TERM if term in basic else start - end, start, end))
     return spans
+
+
+@cache
+def _unworthy_terms() -> frozenset[str]:
+    """Dictionary terms never worth a blank: stopwords and generic words (张量, 深度学习)."""
+    return frozenset(term for term in terms() if term.casefold() in _STOPWORDS
+                     or term.casefold() in generic_words())
 
 
 def is_weak(candidate: Candidate) -> bool:
