@@ -231,7 +231,8 @@ def report(docs: list[Document], labels: dict[str, tuple[str, str]], show_unlabe
                   f"[answer] {card.answer}" + (f"\n[back] {card.back}" if card.kind != "cloze" else ""))
 
 
-def add_labels(docs: list[Document], labels: dict[str, tuple[str, str]], path: Path) -> None:
+def add_labels(docs: list[Document], labels: dict[str, tuple[str, str]], path: Path,
+               into: Path = LABELS) -> None:
     """Append the labels of ``path`` (``HASH LABEL reason`` per line, HASH the end of an
     unlabeled card's key) to the labeled set."""
     unlabeled = {key.rsplit(":", 1)[1]: key for doc in docs
@@ -244,7 +245,7 @@ def add_labels(docs: list[Document], labels: dict[str, tuple[str, str]], path: P
         if token not in unlabeled or label not in CARD_LABELS:
             sys.exit(f"{path}:{number}: {token} is no unlabeled card, or {label} no label")
         rows.append(f"{unlabeled.pop(token)}\t{label}\t{reason}\n")
-    with LABELS.open("a", encoding="utf-8") as out:
+    with into.open("a", encoding="utf-8") as out:
         out.writelines(rows)
     print(f"added {len(rows)} labels; {len(unlabeled)} cards still unlabeled")
 
@@ -281,7 +282,7 @@ def main() -> None:
         print(f"note: {SEEDS} is absent: the sample notes only")
     labels = read_labels(options.labels)
     if options.add:
-        add_labels(docs, labels, options.add)
+        add_labels(docs, labels, options.add, options.labels)
         labels = read_labels(options.labels)
     report(docs, labels, options.unlabeled, options.uncovered)
 

@@ -125,6 +125,28 @@ def test_a_term_and_its_gloss_hide_together():
     assert answers("我们使用的随机梯度下降法（SGD）是最普通的一种优化器。")[0] == "随机梯度下降法（SGD）"
 
 
+@pytest.mark.parametrize("text, never", [
+    # seed 002 shapes: a gloss after a word a function character splits, after a clause,
+    # after a phrase: the pair would take the wrong words as its term
+    ("神经网络曾被其他方法超越，如支持向量机(support vector machines)。", {"量机(support vector machines)"}),
+    ("从编程的角度来看,块由类(class)表示。", {"块由类(class)"}),
+    ("如果希望批量处理（batch），还要同时打乱顺序，可选择DataLoader。", {"如果希望批量处理（batch）"}),
+])
+def test_a_gloss_pairs_only_with_a_clear_term(text, never):
+    assert not never & set(answers(text))
+
+
+def test_a_gloss_pairs_with_a_dictionary_term_and_its_suffix():
+    assert answers("编码器可以是循环神经网络，或卷积网络（CNN），看输入是什么。")[0] == "卷积网络（CNN）"
+    assert "随机梯度下降法（SGD）" in answers("我们使用的随机梯度下降法（SGD）是最普通的一种优化器。")
+
+
+def test_code_glued_into_prose_is_no_place_for_a_blank():
+    text = ("参数绑定\n多个层可以共享同一组参数。\n"
+            "shared = nn.Linear(8, 8)net = nn.Sequential(nn.Linear(4, 8), shared, shared)")
+    assert "shared" not in answers(text)
+
+
 def test_every_case_of_the_answer_is_blanked():
     # seed 004: hiding ReLU left Relu on the front
     card = generate_cards("激活之后，Relu把负数变成0；ReLU在正数部分的梯度恒为1，所以不会梯度消失。")[0]

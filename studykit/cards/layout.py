@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from studykit.cards.lexicon import term_set
+
 Span = tuple[int, int]
 
 _CJK = "\u3400-\u9fff"
@@ -35,10 +37,13 @@ _ENUMERATOR = re.compile(r"^\s*(?:[①-⑳]|[·•▪●◆▼■□*]|-(?!\d)|\
 # a strong one (将导数拓展到矩阵 is a title, ResNet使用了捷径连接 a statement)
 _STRONG_PREDICATE = re.compile("是|了|即|可以|能够|能|会|被|用于|用来|称为|叫做|叫作|等于|需要|应该|导致"
                                "|在于|不|没有")
-_PREDICATE = re.compile(f"{_STRONG_PREDICATE.pattern}|将|把|使得|通过|就|都|也|还|让|使")
+_PREDICATE = re.compile(f"{_STRONG_PREDICATE.pattern}|将|把|使得|通过|就|都|也|还|让")
 HEADING_UNITS = 20
 SHORT_HEADING_UNITS = 8
 LEAD_IN_UNITS = 20
+CODE_SHARE = 0.7
+_CJK_PUNCTUATION = re.compile("[。，；：！？]")
+_CODE_MARK = re.compile(r"[A-Za-z_]\w*\s?=\s?\S|[A-Za-z_]\w*\([^)]*\)")
 _POINTS_AHEAD = re.compile("演示|如下|以下|下列|比如")
 _UNIT = re.compile(rf"[{_CJK}]|[A-Za-z0-9_]+")
 _NOT_CJK = re.compile(f"[^{_CJK}]+")
@@ -65,10 +70,13 @@ _TWO_LETTERS = re.compile("[A-Za-z]{2}")
 _LATIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]*$")
 # characters at which a term before its gloss stops, scanning back: punctuation, spaces and
 # the function characters that open a term (的随机梯度下降法, 称为叶子节点, 一个循环神经网络)
-_TERM_STOP = frozenset("的是为在和与或及了个种把被将对从向给让用以即做有到就也都而但并且其这那该此称叫作，,。；;：:、！？!?"
+_TERM_STOP = frozenset("的是为在和与或及了个种把被将对从向给让用以即做有到就也都而但并且其这那该此称叫作由，,。；;：:、！？!?"
                        "“”\"'《》【】[] \t\n（()）·•▼")
 MAX_GLOSSED_TERM = 10
 _QUANTIFIERS = frozenset("一两二三几每各某多")  # 一组任意实数（logits）: no term
+MAX_PLAIN_GLOSSED = 4
+_GLOSS_PARTS = re.compile(r"\s*[/,，]\s*")  # Rotation/Viewpoint Invariance: each half too  # a glossed run not in the dictionary: short, or not clear
+_PUNCTUATION = frozenset("，,。；;：:、！？!?“”\"'《》【】[] \t\n（()）·•▼")
 
 
 class Layout:
@@ -107,6 +115,7 @@ def layout(text: str) -> Layout:
         return found  # one line of prose: nothing to block (the usual case, made quick)
     lines = [m.span() for m in _LINE.finditer(text)] if "\n" in text else [(0, len(text))]
     headings = [span for span in lines if heading_like(text[span[0]:span[1]])]
+    found.blocked += [span for span in lines if _code_like(text[span[0]:span[1]])]
     if len(lines) > 1 and len(headings) < len(lines):
         found.blocked += headings
     elif headings:  # a lone heading, or headings only
@@ -138,6 +147,15 @@ def _block_formulas_and_figures(text: str, lines: list[Span], found: Layout) -> 
         for m in _SENTENCE.finditer(text):
             if _FIGURE.search(m.group()) or _AS_FOLLOWS.search(m.group()):
                 found.blocked.append(m.span())
+
+
+def _code_like(line: str) -> bool:
+    """A line of code glued into prose (a page scrape): mostly ASCII, no Chinese sentence
+    punctuation, two assignments or calls at least (``shared = nn.Linear(8, 8)net = …``)."""
+    if "=" not in line or _CJK_PUNCTUATION.search(line):
+        return False
+    ascii_chars = sum(1 for c in line if c.isascii())
+    return ascii_chars >= CODE_SHARE * len(line) and len(_CODE_MARK.findall(line)) >= 2
 
 
 def heading_like(line: str) -> bool:
@@ -179,22 +197,31 @@ def _glossed_terms(text: str, found: Layout) -> None:
         else:
             continue
         found.blocked.append((start, m.end()))
-        found.glossed.update((before[start:].strip(), inner.strip()))
+        found.glossed.update((before[start:].strip(), inner.strip(), *_GLOSS_PARTS.split(inner)))
         if clear:
             found.pairs.append((start, m.end()))
 
 
 def _term_start(before: str) -> tuple[int, bool]:
-    """Where the term that ends ``before`` starts, back to a function character or
-    punctuation (Latin letters attached to it included: ``Hadamard积``), and whether that
-    is clear; a run too long to tell blocks its last few characters only."""
+    """Where the term that ends ``before`` starts, and whether that is clear: the longest
+    dictionary term ending there (``随机梯度下降`` of ``随机梯度下降法``, a one-character
+    suffix allowed), else a run of at most ``MAX_PLAIN_GLOSSED`` characters back to
+    punctuation (``卷积网络（CNN）``). A run that stops at a function character may have
+    cut a word (``支持向量机`` stops at 向) and a long one may hold a clause (``如果希望批量
+    处理（batch）``): those block the tail only."""
     start = len(before)
     while start > 0 and before[start - 1] not in _TERM_STOP \
             and len(before) - start < MAX_GLOSSED_TERM:
         start -= 1
-    if start == 0 or before[start - 1] in _TERM_STOP:
-        return start, start < len(before) and before[start] not in _QUANTIFIERS
-    return len(before) - 4, False
+    run = before[start:]
+    for end in (len(run), len(run) - 1):  # the dictionary term, with or without a suffix
+        for begin in range(0, end - 1):
+            if run[begin:end] in term_set():
+                return start + begin, True
+    if len(run) <= MAX_PLAIN_GLOSSED and (start == 0 or before[start - 1] in _PUNCTUATION) \
+            and run[:1] not in _QUANTIFIERS:
+        return start, bool(run)
+    return max(start, len(before) - 4), False
 
 
 def _units_outside(text: str, blocked: list[Span]) -> int:
