@@ -5,12 +5,12 @@
 Generates cards for every highlight in highlights/ and ../shared/seeds (when present),
 cycling through them until ``--total`` highlights were generated, and prints:
 
-- the one-off cost of loading jieba (only paid when some highlight needs it);
+- the one-off cost of loading the segmenter (rjieba; only paid when some highlight needs it);
 - microseconds per highlight (best of ``--repeat`` runs), overall and for the highlights
   that have a cheap span (API name, English term, number, defined term);
 - cloze coverage: the share of non-junk highlights (those that make a card) with at least
   one cloze card, overall and among text highlights (code blocks get shape/code cards),
-  for the sample notes and for the seeds, and how many highlights needed jieba.
+  for the sample notes and for the seeds, and how many highlights needed the segmenter.
 """
 
 from __future__ import annotations
@@ -90,7 +90,7 @@ def main() -> None:
         return real_keywords(text, limit)
 
     started = time.perf_counter()
-    keywords.tokenizer()
+    keywords.segmenter()
     jieba_load = time.perf_counter() - started
     keywords.keywords = counting
     rows = []
@@ -109,10 +109,10 @@ def main() -> None:
     print(table(rows, ("notes", "highlights with cards", "cloze coverage", "of text highlights",
                        "cards by kind")))
     print()
-    print(f"jieba load (once, lazily): {jieba_load:.2f} s; highlights that needed jieba: "
+    print(f"segmenter load (once, lazily): {jieba_load:.2f} s; highlights that needed it: "
           f"{needing_jieba} of {len(everything)}")
     print(f"{options.total} highlights: {overall:.1f} µs per highlight "
-          f"({overall * options.total / 1e6:.2f} s in all, jieba loaded)")
+          f"({overall * options.total / 1e6:.2f} s in all, segmenter loaded)")
     print(f"highlights with an API/English/number/defined span: {cheap_us:.1f} µs each")
 
 

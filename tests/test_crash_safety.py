@@ -73,7 +73,8 @@ def write_library(folder, files=20, per_file=10):
     folder.mkdir()
     for b in range(files):
         lines = "\n".join(
-            f"> 📌 第{b}本书的第{i}条划线：调用 optimizer.zero_grad() 清空梯度。\n"
+            f"> 📌 第{b}本书的第{i}条划线：每一步训练开始前都要调用 optimizer.zero_grad() "
+            f"清空上一步留下的旧梯度，否则新的梯度会累加到旧梯度上。\n"
             f"> ⏱ 2024-01-01 10:00:00 ^{b}-1-{i}-{i + 9}" for i in range(per_file))
         (folder / f"b{b:03}.md").write_text(BOOK.format(book=b, lines=lines), "utf-8")
 
@@ -193,7 +194,7 @@ def test_kill_mid_reimport_of_an_edited_file_keeps_the_old_version(library, tmp_
     shutil.copytree(library, notes)
     studykit("import", str(notes), "--db", str(db))
     edited = notes / "b003.md"
-    edited.write_text(edited.read_text("utf-8").replace("清空梯度", "把梯度清零"), "utf-8")
+    edited.write_text(edited.read_text("utf-8").replace("清空上一步", "清零上一步"), "utf-8")
     kill_when_paused(["import", str(notes), "--db", str(db)],
                      "studykit.deck.imports:update_highlights:after:1")
     assert consistent(db) == (20, 200)
@@ -203,7 +204,7 @@ def test_kill_mid_reimport_of_an_edited_file_keeps_the_old_version(library, tmp_
                                             "(SELECT id FROM books WHERE title = '书3')")]
     finally:
         conn.close()
-    assert len(texts) == 10 and all("清空梯度" in t for t in texts)
+    assert len(texts) == 10 and all("清空上一步" in t for t in texts)
 
 
 def answered_consistently(db) -> int:

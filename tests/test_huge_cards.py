@@ -59,7 +59,8 @@ def test_the_note_says_how_much_is_hidden_and_how_to_see_it():
 @pytest.fixture
 def huge_deck(tmp_path):
     notes = tmp_path / "huge.md"
-    notes.write_text("# 大书\n\n## 第一章\n\n> 每一步训练前都要调用 optimizer.zero_grad() 清空梯度。\n",
+    notes.write_text("# 大书\n\n## 第一章\n\n> 每一步训练开始前都要调用 optimizer.zero_grad() "
+                     "清空上一步留下的旧梯度，否则新的梯度会累加到旧梯度上。\n",
                      "utf-8")
     db = tmp_path / "deck.db"
     with Deck(db) as deck:

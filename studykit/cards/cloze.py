@@ -12,7 +12,14 @@ made.
 
 from __future__ import annotations
 
+import re
+from operator import itemgetter
+
+from studykit.cards.answers import gives_away, worth_hiding
+from studykit.cards.layout import Layout, layout
+from studykit.cards.lexicon import basic_terms
 from studykit.cards.spans import (
+    ENGLISH,
     KEYWORD,
     TERM,
     WEAK_RANK,
@@ -25,11 +32,20 @@ BLANK = "[...]"
 MAX_HIDDEN_SHARE = 0.4
 PER_TIER = 12
 MIN_KEYWORD_TEXT = 5  # shorter text cannot hide a two-character word within the share
+MIN_BODY_UNITS = 6  # characters and words left outside headings, figure talk and formulas
 _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+_NUMBER_JOINERS = frozenset("×xX*@.")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_GLOSSED = re.compile(r"\s?[（(]")
+_LAST_OF_LIST = re.compile(r"、[^，,。；;、]{1,12}(?:和|与|及|以及|或)\s?$")
+_COMPOUND_PREFIXES = frozenset("单双多非子均总超")
+_CONJUNCTIONS = frozenset("和与或及")
+MAX_COMPOUND = 8
 # the round-robin groups by tier: rule tiers 0-3, then dictionary terms and keywords; weak
 # candidates (keyword argument names and values) after every other
 _GROUP = tuple(int(tier >= TERM) for tier in range(KEYWORD + 1))
-_WEAK = 2
+_WEAK_ORDER = itemgetter(1, 2, 6)
+_NONE: frozenset[str] = frozenset()  # weak ones in turn too: place, tier, text
 
 
 def sibling_limit(text: str) -> int:
@@ -38,24 +54,51 @@ def sibling_limit(text: str) -> int:
     return 1 if length < 24 else 2 if length < 50 else 3
 
 
-def cloze_spans(text: str, limit: int) -> list[tuple[str, str]]:
-    """``(front, answer)`` for up to ``limit`` siblings, most preferred first."""
-    candidates = find_spans(text)
+def cloze_spans(text: str, limit: int, where: Layout | None = None) -> list[tuple[str, str]]:
+    """``(front, answer)`` for up to ``limit`` siblings, most preferred first; none when
+    the text leaves too little to blank (see ``layout``)."""
+    where = where or layout(text)
+    if where.body_units < MIN_BODY_UNITS:
+        return []
+    candidates = _vetted(text, find_spans(text), where)
+    if where.pairs:
+        candidates += [(ENGLISH, 0, start, end) for start, end in where.pairs
+                       if worth_hiding(text[start:end])]
     with_terms = len(candidates) < limit or _distinct_strong(text, candidates) < limit
+    terms = term_spans(text)  # also needed to tell a term inside a longer one
     if with_terms:  # too few rule-found spans: dictionary terms may fill the siblings
-        candidates += term_spans(text)
-    chosen = _choose(text, candidates, limit) if candidates else []
+        candidates += _placed(terms, where)
+    pairs = frozenset(text[start:end] for start, end in where.pairs) if where.pairs else _NONE
+    chosen = _choose(text, candidates, limit, pairs, terms) if candidates else []
     if len(chosen) < limit and not with_terms:  # rule-found spans too long for the share
-        terms = term_spans(text)
-        if terms:
-            candidates += terms
-            chosen = _choose(text, candidates, limit)
+        vetted = _placed(terms, where)
+        if vetted:
+            candidates += vetted
+            chosen = _choose(text, candidates, limit, pairs, terms)
     if not candidates and len(text) >= MIN_KEYWORD_TEXT:
         from studykit.cards.keywords import keywords  # jieba: only when nothing cheaper exists
 
-        candidates = _keyword_candidates(text, keywords(text, limit + 2))
+        candidates = _vetted(text, _keyword_candidates(text, keywords(text, limit + 2)), where)
         chosen = _choose(text, candidates, limit) if candidates else []
     return chosen
+
+
+def _placed(terms: list[Candidate], where: Layout) -> list[Candidate]:
+    """Dictionary terms (already worth hiding, see ``term_spans``) where a blank may go."""
+    if not where.blocked:
+        return terms
+    text = where.text
+    return [c for c in terms if where.allows(c[2], c[3]) and text[c[2]:c[3]] not in where.glossed]
+
+
+def _vetted(text: str, candidates: list[Candidate], where: Layout) -> list[Candidate]:
+    """The candidates a blank may take: outside headings, figure talk, formulas, links and
+    glosses, not a term whose gloss is printed beside it somewhere (every occurrence is
+    blanked), and worth hiding (see ``answers``)."""
+    if not where.blocked:
+        return [c for c in candidates if worth_hiding(text[c[2]:c[3]])]
+    return [c for c in candidates if where.allows(c[2], c[3])
+            and text[c[2]:c[3]] not in where.glossed and worth_hiding(text[c[2]:c[3]])]
 
 
 def _distinct_strong(text: str, candidates: list[Candidate]) -> int:
@@ -69,30 +112,67 @@ def _keyword_candidates(text: str, words: list[str]) -> list[Candidate]:
             for rank, word in enumerate(words) if (start := text.find(word)) >= 0]
 
 
-def _choose(text: str, candidates: list[Candidate], limit: int) -> list[tuple[str, str]]:
+def _choose(text: str, candidates: list[Candidate], limit: int,
+            pairs: frozenset[str] = frozenset(),
+            terms: list[Candidate] | None = None) -> list[tuple[str, str]]:
+    """Up to ``limit`` siblings in round-robin order (see ``_round_robin``), a weak one only
+    when nothing better was found. A candidate is passed over when it asks what a sibling
+    asks, cuts a longer dictionary term (``terms``: ``梯度`` in ``梯度裁剪``), hides too much,
+    or leaves its answer on the front; ``pairs`` are the answers that are a term with its
+    gloss, whose gloss counts once in the share."""
     chosen: list[tuple[str, str]] = []
+    weak: list[tuple] = []
     budget = MAX_HIDDEN_SHARE * len(text)
-    for _, _, _, answer in _round_robin(text, candidates):
-        if len(answer) > budget:
+    longer: list[str] | None = None
+    for entry in _round_robin(text, candidates):
+        if _weak(text, *entry[2:6]):
+            weak.append(entry)
             continue
-        for _, other in chosen:  # "卷积" after "卷积层": the same question twice
-            if answer in other or other in answer:
-                break
-        else:
+        answer = entry[6]
+        if chosen and _asked(answer, chosen):
+            continue
+        if terms and answer[0] not in _ASCII_WORD and len(answer) <= MAX_COMPOUND:
+            if longer is None:
+                longer = [text[s:e] for _, _, s, e in terms if e - s > 1]
+            if any(answer in term and term != answer for term in longer):
+                continue
+        front, hidden = blank_out(text, answer)
+        if pairs and answer in pairs:  # the gloss says the term again
+            hidden = hidden * len(_GLOSSED.split(answer, maxsplit=1)[0]) // len(answer)
+        if 0 < hidden <= budget and not gives_away(front, answer):
+            chosen.append((front, answer))
+            if len(chosen) == limit:
+                return chosen
+    if not chosen:  # a weak blank only when there is nothing better to ask
+        for entry in sorted(weak, key=_WEAK_ORDER):
+            answer = entry[6]
+            if terms and answer[0] not in _ASCII_WORD and any(
+                    answer in text[s:e] and e - s > len(answer) for _, _, s, e in terms):
+                continue
             front, hidden = blank_out(text, answer)
-            if 0 < hidden <= budget:
-                chosen.append((front, answer))
-                if len(chosen) == limit:
-                    break
+            if 0 < hidden <= budget and not gives_away(front, answer):
+                return [(front, answer)]
     return chosen
 
 
-def _round_robin(text: str, candidates: list[Candidate]) -> list[tuple[int, int, int, str]]:
-    """``(group, place, tier, text to hide)`` in turn from the rule tiers 0-3 (the best span
-    of each, then the second best of each, ...), then dictionary terms and keywords, then
-    keyword arguments (``padding=1``). Of overlapping candidates (``device`` in
-    ``.to(device)``) only the most preferred one is kept, and one candidate per text (every
-    occurrence is blanked anyway)."""
+def _asked(answer: str, chosen: list[tuple[str, str]]) -> bool:
+    """Asked already by a sibling: ``卷积`` after ``卷积层``, ``Relu`` after ``ReLU``."""
+    folded = answer.casefold()
+    for _, other in chosen:
+        other = other.casefold()
+        if folded in other or other in folded:
+            return True
+    return False
+
+
+def _round_robin(text: str, candidates: list[Candidate]) -> list[tuple]:
+    """``(group, place, tier, rank, start, end, text to hide)`` in turn from the rule tiers
+    0-3 (the best span of each, then the second best of each, ...), then dictionary terms
+    and keywords. Of overlapping candidates (``device`` in ``.to(device)``) only the most
+    preferred one is kept, and one candidate per text (every occurrence is blanked anyway).
+
+    Weak ones (see ``_weak``) are told apart by the caller, as it reaches them: a caller
+    that has its siblings stops before the rest are looked at."""
     kept: list[tuple[int, int]] = []
     seen: set[str] = set()
     ordered = []
@@ -110,37 +190,90 @@ def _round_robin(text: str, candidates: list[Candidate]) -> list[tuple[int, int,
         else:
             kept.append((start, end))
             seen.add(span)
-            group = _WEAK if rank == WEAK_RANK[tier] else _GROUP[tier]
-            ordered.append((group, placed, tier, span))
+            ordered.append((_GROUP[tier], placed, tier, rank, start, end, span))
             place[tier] = placed + 1
     ordered.sort()
     return ordered
 
 
+def _weak(text: str, tier: int, rank: int, start: int, end: int) -> bool:
+    """A blank made only when a highlight offers nothing better: a keyword argument, a
+    jieba keyword, the field's everyday vocabulary (``卷积层``, ``tensor``), one item of an
+    enumeration (``卷积层、[...]等``), one of a pair that shows the other half
+    (``[...]和梯度消失``), part of a longer compound (``单[...]``)."""
+    if rank == WEAK_RANK[tier] or tier == KEYWORD:
+        return True
+    if tier not in (TERM, ENGLISH):
+        return False
+    before, after = text[start - 1:start] if start else "", text[end:end + 1]
+    if (tier == ENGLISH and text[start:end].casefold() in basic_terms()) or (
+            tier == TERM and before in _COMPOUND_PREFIXES):
+        return True
+    if "、" in text and (after == "、" or before == "、" or _listed(text, start)):
+        return True
+    return (after in _CONJUNCTIONS or before in _CONJUNCTIONS) and _paired(text, start, end)
+
+
+def _listed(text: str, start: int) -> bool:
+    """The last item of an enumeration (``A、B和[...]``): guessed by elimination more than
+    recalled (the others touch a ``、``)."""
+    return _LAST_OF_LIST.search(text, max(0, start - 16), start) is not None
+
+
+def _paired(text: str, start: int, end: int) -> bool:
+    """``梯度爆炸和梯度消失``, ``分类问题和回归问题``: the other half, beside it, shares a
+    head or a tail with the blank."""
+    size = end - start
+    span = text[start:end]
+    if size < 3 or span[0] in _ASCII_WORD:  # model.train()和model.eval(): two calls to know
+        return False
+    others = []
+    if text[end:end + 1] in _CONJUNCTIONS:
+        others.append(text[end + 1:end + 1 + size])
+    if start and text[start - 1] in _CONJUNCTIONS:
+        others.append(text[max(0, start - 1 - size):start - 1])
+    return any(len(other) >= 2 and (other[:2] == span[:2] or other[-2:] == span[-2:])
+               for other in others)
+
+
 def blank_out(text: str, answer: str) -> tuple[str, int]:
-    """``text`` with every whole occurrence of ``answer`` blanked; the hidden length."""
-    if answer and answer[0] not in _ASCII_WORD and answer[-1] not in _ASCII_WORD:
-        return text.replace(answer, BLANK), text.count(answer) * len(answer)  # always whole
-    start = text.find(answer)
-    if start >= 0 and text.find(answer, start + 1) < 0:  # the usual case: one occurrence
-        end = start + len(answer)
-        if _whole(text, start, end, answer):
-            return text[:start] + BLANK + text[end:], len(answer)
+    """``text`` with every whole occurrence of ``answer`` blanked (Latin letters in any
+    case: ``ReLU`` hides ``Relu`` too); the hidden length. A blank never cuts a token:
+    ``1×1`` stays inside ``10×1×1``, ``MNIST`` inside ``Fashion-MNIST``. Code (``.to(device)``)
+    is matched in its own case."""
+    if not answer:
         return text, 0
+    if answer[0] not in _ASCII_WORD and answer[-1] not in _ASCII_WORD:
+        return text.replace(answer, BLANK), text.count(answer) * len(answer)  # always whole
+    haystack, needle = text, answer
+    if answer.isalpha() and answer.isascii():  # a word, in any case (code keeps its case)
+        haystack, needle = text.translate(_ASCII_LOWER), answer.translate(_ASCII_LOWER)
     parts, hidden, position = [], 0, 0
+    start = haystack.find(needle)
     while start >= 0:
-        end = start + len(answer)
-        if _whole(text, start, end, answer):
+        end = start + len(needle)
+        if _whole(text, start, end):
             parts += [text[position:start], BLANK]
-            hidden += len(answer)
+            hidden += end - start
             position = end
-        start = text.find(answer, end if position == end else start + 1)
+            start = haystack.find(needle, end)
+        else:
+            start = haystack.find(needle, start + 1)
     parts.append(text[position:])
     return "".join(parts), hidden
 
 
-def _whole(text: str, start: int, end: int, answer: str) -> bool:
-    """An ASCII word is not hidden inside a longer one (``grad`` in ``requires_grad``)."""
-    if start and answer[0] in _ASCII_WORD and text[start - 1] in _ASCII_WORD:
+def _whole(text: str, start: int, end: int) -> bool:
+    """No token runs on across either edge (``grad`` in ``requires_grad``, ``1×1`` in
+    ``10×1×1``, ``MNIST`` in ``Fashion-MNIST``)."""
+    if start and _glued(text[start - 1], text[start], text[start - 2] if start > 1 else ""):
         return False
-    return end == len(text) or answer[-1] not in _ASCII_WORD or text[end] not in _ASCII_WORD
+    return end == len(text) or not _glued(text[end], text[end - 1], text[end + 1:end + 2])
+
+
+def _glued(outside: str, inside: str, beyond: str) -> bool:
+    if inside in _ASCII_WORD and outside in _ASCII_WORD:
+        return True
+    if outside == "-":
+        return inside in _ASCII_WORD and beyond != "" and beyond in _ASCII_WORD
+    return outside in _NUMBER_JOINERS and inside.isdigit() and beyond.isdigit()

@@ -1,5 +1,7 @@
 """Cards for code highlights: "what shape comes out?" when it can be computed, else a
-"fill in the missing line" card (or "what does this code do?" for one- or two-liners)."""
+"fill in the missing line" card that hides the key line. Code with no line worth hiding (a
+one- or two-liner, lines a scraped page glued together) makes no card: a card whose back
+repeats its front asks nothing."""
 
 from __future__ import annotations
 
@@ -14,7 +16,6 @@ if TYPE_CHECKING:
 
 SHAPE_QUESTION = "运行这段代码，最后一次调用网络（模块）得到的输出形状是什么？输入形状 {input}，答案写成元组。"
 FILL_QUESTION = "补全 [...] 处缺失的一行代码："
-WHAT_QUESTION = "这段代码做了什么？"
 MAX_TRACE = 16
 _REVEALS_SHAPE = re.compile(r"->|→|=>|\(\s*\d+\s*,|\d+\s*[×xX*@]\s*\d+|torch\.Size|输出|形状|shape"
                             r"|output", re.IGNORECASE)
@@ -42,7 +43,8 @@ def code_cards(code: str) -> list[CardSpec]:
         result = infer(code)
         if result is not None:
             return [shape_card(code, result)]
-    return [plain_card(code)]
+    card = plain_card(code)
+    return [card] if card else []
 
 
 def shape_card(code: str, result: Result) -> CardSpec:
@@ -53,11 +55,11 @@ def shape_card(code: str, result: Result) -> CardSpec:
     return CardSpec("shape", 1, front, back, answer)
 
 
-def plain_card(code: str) -> CardSpec:
+def plain_card(code: str) -> CardSpec | None:
     lines = code.splitlines()
     picked = _line_to_hide(lines)
     if picked is None:
-        return CardSpec("code", 1, f"{WHAT_QUESTION}\n\n{code}", code, None)
+        return None
     line = lines[picked]
     indent = line[: len(line) - len(line.lstrip())]
     shown = [*lines[:picked], indent + BLANK, *lines[picked + 1:]]

@@ -1,4 +1,5 @@
-"""The card generator's word lists: a deep-learning term dictionary and stopwords.
+"""The card generator's word lists: a deep-learning term dictionary, stopwords and words
+too generic to hide.
 
 ``terms.txt`` is in jieba's user-dictionary format (``word tag``, no frequency, so jieba
 suggests one that keeps the word whole); the same list is matched directly, without jieba,
@@ -14,6 +15,9 @@ from pathlib import Path
 HERE = Path(__file__).parent
 TERMS_FILE = HERE / "terms.txt"
 STOPWORDS_FILE = HERE / "stopwords.txt"
+GENERIC_FILE = HERE / "generic.txt"
+BASIC_FILE = HERE / "basic.txt"
+TRANSLATIONS_FILE = HERE / "translations.txt"
 _TERM_GROUPS = 4
 
 
@@ -32,6 +36,34 @@ def term_set() -> frozenset[str]:
 def stopwords() -> frozenset[str]:
     lines = STOPWORDS_FILE.read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip().casefold() for line in lines if line.strip())
+
+
+@cache
+def generic_words() -> frozenset[str]:
+    """Words too general to be worth a blank (深度学习, 模型, 张量...): every deep-learning
+    sentence has them, so hiding one asks nothing."""
+    lines = GENERIC_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().casefold() for line in lines if line.strip())
+
+
+@cache
+def basic_terms() -> frozenset[str]:
+    """The field's everyday vocabulary (卷积层, 损失函数, 梯度下降...): real terms, but nearly
+    any sentence about networks holds one, so a blank on one is mostly guessed from its
+    neighbours. Such a blank is made only when a highlight offers nothing better."""
+    lines = BASIC_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip())
+
+
+@cache
+def translations() -> dict[str, tuple[str, ...]]:
+    """Chinese term -> English words that say the same (``translations.txt``)."""
+    found = {}
+    for line in TRANSLATIONS_FILE.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            term, *english = line.split()
+            found[term] = tuple(english)
+    return found
 
 
 def is_stopword(word: str) -> bool:

@@ -42,6 +42,7 @@ _DEMONSTRATIVE = ("这", "那", "此", "它", "该", "其", "他", "像这样")
 _CONDITIONAL = ("如果", "若", "当", "假如", "假设", "虽然", "即使", "因为", "由于", "只要", "除非", "在")
 _DISCOURSE = ("例如", "比如", "所以", "因此", "但是", "但", "而", "其中", "并且", "以及", "同时", "另外")
 _LONG_ANSWER = 16
+_TRAILING_PLACE = re.compile(r"(?<=.{4})在[^，,。；;在]{1,16}[中里内上]$")
 _ANSWER_BREAK = re.compile("[：:；;]|[，,](?=主要|作用|通常|常|例如|比如|代价|因此|所以|同时|这样|也就是)")
 _TRAILING_ADVERBS = ("故又", "所以又", "所以", "因此", "因而", "通常", "一般", "又", "也", "就", "即",
                      "被")
@@ -90,6 +91,7 @@ def _called(text: str) -> QA | None:
     else:
         description = "，".join(clauses)
     description = _strip_trailing_adverbs(description.strip("，, "))
+    description = _TRAILING_PLACE.sub("", description)  # X在TensorFlow中称为Y: X is Y
     if len(description) < 4 or description.startswith(_DEMONSTRATIVE):
         return None
     return f"什么是{term['x']}{term['gloss'] or ''}？", description

@@ -4,13 +4,12 @@ Every rule yields candidates ``(tier, rank, start, end)``; a lower tier is prefe
 
 0. code and API names: ``optimizer.zero_grad()``, ``nn.MaxPool2d``, ``.to(device)``,
    ``requires_grad``, ``view()``; keyword names such as ``padding=`` rank last;
-1. English terms: the English gloss of a Chinese term (``感受野（receptive field）``), the
-   expansion of an acronym (``CUDA（Compute Unified Device Architecture）``), the Chinese gloss
-   of an English name (``NiN（网络中的网络）``), acronyms and names (``CNN``, ``ResNet``),
-   then lower-case words (``softmax``);
+1. English terms: acronyms and names (``CNN``, ``ResNet``, ``Batch Normalization``), then
+   lower-case words (``softmax``); a term and its gloss (``感受野（receptive field）``) come
+   from ``layout`` as one span;
 2. defined terms: ``X称为Y`` / ``被称之为Y`` / ``叫作Y`` hide Y; ``X是指…`` / ``所谓X`` hide X;
-3. numbers with meaning: shapes (``16@4*4``, ``3×3``, ``(64, 3, 3, 3)``), percentages,
-   results after ``=``, counts with a unit (``1792个``), then keyword values (``momentum=0.9``);
+3. numbers with meaning: shapes (``16@4*4``, ``(64, 3, 3, 3)``), square kernels (``3×3``),
+   results after ``=``, then keyword values (``momentum=0.9``);
 4. terms of the deep-learning dictionary (``terms.txt``), longest first.
 
 Tier 5, jieba keywords, lives in ``keywords.py``. Speed matters (this runs for every
@@ -22,15 +21,17 @@ from __future__ import annotations
 
 import re
 import sys
+from functools import cache
 
-from studykit.cards.lexicon import stopwords, term_pattern
+from studykit.cards.lexicon import basic_terms, generic_words, stopwords, term_pattern, terms
 
 API, ENGLISH, DEFINED, NUMBER, TERM, KEYWORD = range(6)
 _STOPWORDS = stopwords()
 Candidate = tuple[int, int, int, int]  # tier, rank within the tier, start, end
 KEYWORD_NAME, KEYWORD_VALUE = 2, 4  # weak candidates: used after every other rule's
-WEAK_RANK = tuple({API: KEYWORD_NAME, NUMBER: KEYWORD_VALUE}.get(tier)  # by tier (None: none)
-                  for tier in range(KEYWORD + 1))
+BASIC_TERM = 1  # the rank of a term of the everyday vocabulary (other terms: minus length)
+WEAK_RANK = tuple({API: KEYWORD_NAME, NUMBER: KEYWORD_VALUE, TERM: BASIC_TERM}.get(tier)
+                  for tier in range(KEYWORD + 1))  # by tier (None: none)
 
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 # Possessive runs (Python 3.11+; plain ones before, with the same matches): what follows each
@@ -55,16 +56,10 @@ _PATH = re.compile(r"(?=[A-Za-z0-9_/])[A-Za-z0-9_.\-]*(?:/[A-Za-z0-9_.\-]+)+"
                    r"|pth)(?![A-Za-z0-9_])")
 
 _CJK = "\u3400-\u9fff"
-_PAREN = re.compile(r"[（(]\s?(?P<inner>[^（()）\n]{2,40}?)\s?[）)]")
-_EN_GLOSS = re.compile(r"[A-Za-z][A-Za-z0-9 '’\-]*[A-Za-z0-9]")
-_EXPANSION = re.compile(r"[A-Z][A-Za-z]+(?:[ \-][A-Za-z]+)+")
-_ZH_GLOSS = re.compile(f"[{_CJK}]{{2,12}}")
-_GLOSS_END = re.compile("[，,、；;]")
 # the first letter is matched before the look-behind (which then spans two characters) so that
 # the pattern opens with a character class and the engine skips the Chinese text in C
-_WORD = re.compile(r"[A-Za-z](?<![A-Za-z0-9_.\-].)[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
+_WORD = re.compile(r"[A-Za-z](?<![A-Za-z0-9_.\-\\=].)[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
                    r"(?![A-Za-z0-9_(=\-]|\.[A-Za-z_])")
-_ACRONYM_BEFORE = re.compile(r"[A-Z][A-Za-z0-9]*\s?$")
 _TWO_LETTERS = re.compile("[A-Za-z]{2}")
 _LATIN = re.compile("[A-Za-z]")
 _DIGIT = re.compile(r"\d")
@@ -90,6 +85,12 @@ _NUMBER = re.compile(
     r"|(?<![=<>!])[=≈]\s?(?P<result>\d+(?:\.\d+)?(?:e-?\d+)?)(?![\d.]\d|[A-Za-z_]|\s?[*×/+\-^(]))")
 _NUMBER_RANK = {"tuple": 0, "shape": 0, "dims": 0, "percent": 0, "result": 1, "count": 2}
 _MEANINGFUL = re.compile(rf"[A-Za-z0-9{_CJK}]")
+_TIMES = re.compile(r"\s?[×xX*]\s?")
+_EQUALS_NEXT = re.compile(r"\s?=(?!=)")
+MAX_KERNEL = 11
+MAX_TERM_WORDS = 4
+_DEMO_NAME = re.compile(r"(?:下面的|自己的|简化的|我们的)$")  # 下面的CenteredLayer类: a listing's own name
+_COUNTED = re.compile(r"\d\s?[个块台张]\s?$")  # 有2个GPU: what is counted is no term to ask
 
 
 def find_spans(text: str) -> list[Candidate]:
@@ -109,13 +110,22 @@ def find_spans(text: str) -> list[Candidate]:
 
 
 def term_spans(text: str) -> list[Candidate]:
-    """Dictionary terms (tier 4): longer terms rank first."""
+    """Dictionary terms (tier 4): longer terms rank first, the everyday vocabulary last."""
     spans = []
+    basic, unworthy = basic_terms(), _unworthy_terms()
     for m in term_pattern().finditer(text):
-        if m.group() not in _STOPWORDS:
+        term = m.group()
+        if term not in unworthy:
             start, end = m.span()
-            spans.append((TERM, start - end, start, end))
+            spans.append((TERM, BASIC_TERM if term in basic else start - end, start, end))
     return spans
+
+
+@cache
+def _unworthy_terms() -> frozenset[str]:
+    """Dictionary terms never worth a blank: stopwords and generic words (张量, 深度学习)."""
+    return frozenset(term for term in terms() if term.casefold() in _STOPWORDS
+                     or term.casefold() in generic_words())
 
 
 def is_weak(candidate: Candidate) -> bool:
@@ -157,48 +167,50 @@ def _api_spans(text: str, skip: list) -> list[Candidate]:
 
 
 def _english_spans(text: str, skip: list) -> list[Candidate]:
+    """English terms: acronyms and names (rank 1), lower-case words of four letters or more
+    (rank 2). Words written together (``max pool``, ``Batch Normalization``) are one term:
+    a blank never takes one word of them."""
     spans: list[Candidate] = []
-    glosses = []
-    if "(" in text or "（" in text:
-        for start, end in _glosses(text):
-            gloss = text[start:end]
-            if gloss.casefold() not in _STOPWORDS:  # a gloss has no outer space or punctuation
-                spans.append((ENGLISH, 0, start, end))
-            if " " in gloss:
-                glosses.append((start, end))  # its words are not terms on their own
-    skip = skip + glosses
-    for m in _WORD.finditer(text):
-        word = m.group()
-        if word.isupper() or (word[0].isupper() and len(word) >= 3):
-            rank = 1  # CNN, L2, ResNet-18, Xavier
-        elif len(word) >= 4:
-            rank = 2  # softmax, one-hot, epoch
-        else:
+    words = [m.span() for m in _WORD.finditer(text)]
+    run_start = 0
+    for i, (_, end) in enumerate(words):
+        if i + 1 < len(words) and _joined(text, end, words[i + 1][0]):
             continue
-        start, end = m.span()
-        if not ((len(word) > 1 and word.isalpha()) or _TWO_LETTERS.search(word)) \
-                or word.casefold() in _STOPWORDS or (skip and _inside(start, skip)):
-            continue  # k-1, x2: algebra, not a term; a word is never only punctuation
-        spans.append((ENGLISH, rank, start, end))
+        run = words[run_start:i + 1]
+        run_start = i + 1
+        while len(run) > 1 and text[run[0][0]:run[0][1]].casefold() in _STOPWORDS:
+            run = run[1:]  # "etc", "the" at an edge belong to no term
+        while len(run) > 1 and text[run[-1][0]:run[-1][1]].casefold() in _STOPWORDS:
+            run = run[:-1]
+        if len(run) > MAX_TERM_WORDS or (skip and _inside(run[0][0], skip)):
+            continue
+        candidate = _english_term(text, run[0][0], run[-1][1], len(run))
+        if candidate and not _COUNTED.search(text, max(0, run[0][0] - 6), run[0][0]) \
+                and not _DEMO_NAME.search(text, max(0, run[0][0] - 4), run[0][0]):
+            spans.append(candidate)
     return spans
 
 
-def _glosses(text: str) -> list[tuple[int, int]]:
-    """Spans inside ``中文（English）``, ``ACRONYM（Expansion）`` and ``Name（中文）``."""
-    found = []
-    for m in _PAREN.finditer(text):
-        inner, start = m.group("inner"), m.start("inner")
-        cut = _GLOSS_END.search(inner)
-        head = inner[: cut.start()].rstrip() if cut else inner
-        before = text[: m.start()].rstrip()
-        last = before[-1:]
-        if _EN_GLOSS.fullmatch(head) and _TWO_LETTERS.search(head):
-            if "\u3400" <= last <= "\u9fff" or (_EXPANSION.fullmatch(head)  # 中文（English）
-                                                and _ACRONYM_BEFORE.search(before)):
-                found.append((start, start + len(head)))
-        elif last in _WORD_CHARS and _ZH_GLOSS.fullmatch(inner):
-            found.append((start, start + len(inner)))
-    return found
+def _joined(text: str, end: int, next_start: int) -> bool:
+    """Two words one space apart, as in a multi-word term."""
+    return next_start == end + 1 and text[end] == " "
+
+
+def _english_term(text: str, start: int, end: int, count: int) -> Candidate | None:
+    term = text[start:end]
+    if count == 1:
+        if term.isupper() or (term[0].isupper() and len(term) >= 3):
+            rank = 1  # CNN, L2, ResNet-18, Xavier
+        elif len(term) >= 4:
+            rank = 2  # softmax, one-hot, epoch
+        else:
+            return None
+        if not ((len(term) > 1 and term.isalpha()) or _TWO_LETTERS.search(term)) \
+                or term.casefold() in _STOPWORDS:
+            return None  # k-1, x2: algebra, not a term; a word is never only punctuation
+    else:
+        rank = 1 if any(c.isupper() for c in term) else 2
+    return (ENGLISH, rank, start, end)
 
 
 def _defined_spans(text: str) -> list[Candidate]:
@@ -238,14 +250,27 @@ def _term_before_marker(text: str, pattern: re.Pattern[str], start: int = 0,
 
 
 def _number_spans(text: str) -> list[Candidate]:
+    """Shapes, kernel sizes, computed results and keyword values. Percentages and counts
+    are left alone: an accuracy of one run or the GPUs of the author's machine are not
+    worth recalling; so are sizes that are an example's (``100×64×64``)."""
     spans = []
     for m in _NUMBER.finditer(text):
         group = m.lastgroup
+        if group in ("percent", "count") or (group == "dims" and not _kernel_like(text, m)):
+            continue
         rank = _NUMBER_RANK[group]
         if rank == 1 and m.start() and text[m.start() - 1] in _WORD_CHARS:
             rank = KEYWORD_VALUE  # momentum=0.9 rather than a computed result
         spans.append((NUMBER, rank, m.start(group), m.end(group)))
     return spans
+
+
+def _kernel_like(text: str, m: re.Match[str]) -> bool:
+    """``3×3``, ``1×1``: a square window; or the factors of an equation (``16×5×5 = 400``)."""
+    factors = _TIMES.split(m.group("dims"))
+    if len(set(factors)) == 1 and int(factors[0]) <= MAX_KERNEL:
+        return True
+    return _EQUALS_NEXT.match(text, m.end()) is not None
 
 
 def _hideable(span: str) -> bool:

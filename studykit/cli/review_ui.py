@@ -10,6 +10,7 @@ from rich.console import Console, Group
 from rich.panel import Panel
 from rich.text import Text
 
+from studykit.cards.mask import mask_chapter
 from studykit.cli.keys import ENTER, SPACE, KeyReader
 from studykit.cli.render import card_text
 from studykit.review import Card, Empty, ReviewSession
@@ -194,7 +195,8 @@ class ReviewUI:
     def _header(self, card: Card) -> str:
         left = self.session.remaining()
         elapsed = int(time.monotonic() - self.started)
-        where = " · ".join(x for x in (card.book_title, card.chapter) if x)
+        chapter = mask_chapter(card.chapter, card.answer)  # never gives the answer away
+        where = " · ".join(x for x in (card.book_title, chapter) if x)
         mode = "cram · " if self.session.cram else ""
         return (f"{where}   {mode}[blue]new {left['new']}[/] · "
                 f"[red]learning {left['learning']}[/] · [green]review {left['review']}[/] · "

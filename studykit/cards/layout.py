@@ -1,0 +1,238 @@
+"""Where in a highlight a blank may go: the parts a cloze must leave alone.
+
+A highlight cut from a book or a scraped page is not all prose. Blanks never go into:
+
+- heading lines of a multi-line highlight (``Inception 块`` above its paragraph, a figure
+  caption repeating it below): a heading with no sentence around it is no context;
+- a sentence that leans on a figure or a listing that is not there (``如图…``, ``纵坐标代表…``,
+  a closing ``如下所示：``);
+- a sentence holding a formula: LaTeX commands (``\\frac``) or the broken Unicode rendering
+  of one (``∂ y ∂ x ∈ R m n``): its letters are symbols, not terms;
+- URLs and file paths;
+- a term and its gloss: ``随机梯度下降法（SGD）``, ``编码器（encoder）``, ``NiN（网络中的网络）``
+  hide together or not at all (one half printed beside the blank gives the other away).
+
+``body_units`` counts what is left for blanks and context; a highlight whose text is all
+headings, figure talk or formula gets no cloze.
+"""
+
+from __future__ import annotations
+
+import re
+
+from studykit.cards.lexicon import term_set
+
+Span = tuple[int, int]
+
+_CJK = "\u3400-\u9fff"
+_LINE = re.compile(r"[^\n]+")
+_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
+_PUNCTUATED = re.compile("[。，；！？,;!?]")  # sentence punctuation
+# one line without what could need a block: a line break, a bracket, a slash, a path's dot
+# (a file suffix is checked below), a trailing colon
+_PLAIN = re.compile(r"[^\n（()）/:：]*[^\n（()）/:：\s]")
+_CALL = re.compile(r"(?<=[A-Za-z0-9_])\([ -'*-~]*\)")  # ASCII arguments, no brackets
+_ENUMERATOR = re.compile(r"^\s*(?:[①-⑳]|[·•▪●◆▼■□*]|-(?!\d)|\d{1,2}[.、)）](?!\d)|[(（]\d{1,2}[)）])\s*")
+# verbs and particles that make a line a statement rather than a title; a short line needs
+# a strong one (将导数拓展到矩阵 is a title, ResNet使用了捷径连接 a statement)
+_STRONG_PREDICATE = re.compile("是|了|即|可以|能够|能|会|被|用于|用来|称为|叫做|叫作|等于|需要|应该|导致"
+                               "|在于|不|没有")
+_PREDICATE = re.compile(f"{_STRONG_PREDICATE.pattern}|将|把|使得|通过|就|都|也|还|让")
+HEADING_UNITS = 20
+SHORT_HEADING_UNITS = 8
+LEAD_IN_UNITS = 20
+CODE_SHARE = 0.7
+_CJK_PUNCTUATION = re.compile("[。，；：！？]")
+_CODE_MARK = re.compile(r"[A-Za-z_]\w*\s?=\s?\S|[A-Za-z_]\w*\([^)]*\)")
+_POINTS_AHEAD = re.compile("演示|如下|以下|下列|比如")
+_UNIT = re.compile(rf"[{_CJK}]|[A-Za-z0-9_]+")
+_NOT_CJK = re.compile(f"[^{_CJK}]+")
+_LATIN_WORDS = re.compile("[A-Za-z0-9_]+")
+_LIST_OF_TITLES = re.compile(rf"^(?:[{_CJK}A-Za-z0-9]{{1,8}}\s+){{2,}}[{_CJK}A-Za-z0-9]{{1,8}}$")
+_COMPARISON = re.compile(r"\S\s?[<>≈]\s?\S")
+_FIGURE_WORDS = r"如图|下图|上图|见图|由图|左图|右图|图中|图\s?\d|所示|曲线|横坐标|纵坐标|示意图"
+_POSITIONS = "左边|右边|左侧|右侧|中间|上方|下方|最上面|最下面"
+_FIGURE = re.compile(rf"{_FIGURE_WORDS}|^\s*(?:{_POSITIONS})(?:是|为|的)")
+_AS_FOLLOWS_ANYWHERE = re.compile("如下|以下|下面|下列")
+_FILE_SUFFIXES = (".ipynb", ".py", ".md", ".txt", ".htm", ".json", ".csv", ".params", ".pt")
+_AS_FOLLOWS = re.compile(r"(?:如下|以下|下面|下列)(?:所示)?\s*[。:：]?\s*$")  # ……具体如下。
+_FORMULA = re.compile(r"\\[A-Za-z]{2,}|[∈∂′∣⨀∑∏√]")
+# one scan that tells whether a formula, a figure or a listing may need blocking at all
+_ANY_SPECIAL = re.compile(f"{_FORMULA.pattern}|{_FIGURE_WORDS}|{_POSITIONS}|如下|以下|下面|下列")
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://[^\s，。；、）)]+|www\.[^\s，。；、）)]+")
+_PATH = re.compile(r"(?=[A-Za-z0-9_/])[A-Za-z0-9_.\-]*(?:/[A-Za-z0-9_.\-]+)+"
+                   r"|(?=[A-Za-z0-9_])[A-Za-z0-9_\-]+\.(?:ipynb|py|md|txt|html|json|csv|params|pt"
+                   r"|pth)(?![A-Za-z0-9_])")
+_PAREN = re.compile(r"[（(]\s?([^（()）\n]{1,60}?)\s?[）)]")
+_LATIN_GLOSS = re.compile(r"[A-Za-z][A-Za-z0-9 '’\-/,，.&]*[A-Za-z0-9.]|[A-Za-z]")
+_CJK_GLOSS = re.compile(f"[{_CJK}]{{2,12}}")
+_TWO_LETTERS = re.compile("[A-Za-z]{2}")
+_LATIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]*$")
+# characters at which a term before its gloss stops, scanning back: punctuation, spaces and
+# the function characters that open a term (的随机梯度下降法, 称为叶子节点, 一个循环神经网络)
+_TERM_STOP = frozenset("的是为在和与或及了个种把被将对从向给让用以即做有到就也都而但并且其这那该此称叫作由，,。；;：:、！？!?"
+                       "“”\"'《》【】[] \t\n（()）·•▼")
+MAX_GLOSSED_TERM = 10
+_QUANTIFIERS = frozenset("一两二三几每各某多")  # 一组任意实数（logits）: no term
+MAX_PLAIN_GLOSSED = 4
+_GLOSS_PARTS = re.compile(r"\s*[/,，]\s*")  # Rotation/Viewpoint Invariance: each half too  # a glossed run not in the dictionary: short, or not clear
+_PUNCTUATION = frozenset("，,。；;：:、！？!?“”\"'《》【】[] \t\n（()）·•▼")
+
+
+class Layout:
+    """The blocked spans of a text, the term-and-gloss pairs (and their halves, ``glossed``,
+    printed side by side), and how many characters and words are left (``body_units``)."""
+
+    __slots__ = ("text", "blocked", "pairs", "glossed", "_units")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.blocked: list[Span] = []
+        self.pairs: list[Span] = []
+        self.glossed: set[str] = set()
+        self._units: int | None = None
+
+    @property
+    def body_units(self) -> int:
+        if self._units is None:
+            self._units = _units_outside(self.text, self.blocked)
+        return self._units
+
+    def allows(self, start: int, end: int) -> bool:
+        """May a blank cover ``text[start:end]``? A term-and-gloss pair is allowed whole,
+        where no other block covers it."""
+        pair = (start, end) in self.pairs
+        for s, e in self.blocked:
+            if start < e and s < end and not (pair and (s, e) in self.pairs):
+                return False
+        return True
+
+
+def layout(text: str) -> Layout:
+    found = Layout(text)
+    plain = text if "(" not in text else _CALL.sub("f", text)  # f(x): code, no gloss
+    if _PLAIN.fullmatch(plain) and _PUNCTUATED.search(text) and not _ANY_SPECIAL.search(text):
+        return found  # one line of prose: nothing to block (the usual case, made quick)
+    lines = [m.span() for m in _LINE.finditer(text)] if "\n" in text else [(0, len(text))]
+    headings = [span for span in lines if heading_like(text[span[0]:span[1]])]
+    found.blocked += [span for span in lines if _code_like(text[span[0]:span[1]])]
+    if len(lines) > 1 and len(headings) < len(lines):
+        found.blocked += headings
+    elif headings:  # a lone heading, or headings only
+        found.blocked += lines
+        return found
+    if _ANY_SPECIAL.search(text):  # one scan tells whether the three below can apply
+        _block_formulas_and_figures(text, lines, found)
+    last = text.rstrip()
+    if last[-1:] in (":", "："):  # the listing it introduces is not in the highlight
+        start = max(last.rfind(c, 0, len(last) - 1) for c in "。！？!?；;\n") + 1
+        lead_in = last[start:]  # a long one may say something: 例如,我们用Xavier初始化第一层:
+        if len(_UNIT.findall(lead_in)) <= LEAD_IN_UNITS or _POINTS_AHEAD.search(lead_in):
+            found.blocked.append((start, len(last)))
+    if "/" in text or "www." in text or (("." in text) and any(
+            suffix in text for suffix in _FILE_SUFFIXES)):
+        found.blocked += [m.span() for m in _URL.finditer(text)]
+        found.blocked += [m.span() for m in _PATH.finditer(text)]
+    if "(" in text or "（" in text:
+        _glossed_terms(text, found)
+    return found
+
+
+def _block_formulas_and_figures(text: str, lines: list[Span], found: Layout) -> None:
+    if _FORMULA.search(text):
+        for start, end in lines:
+            if _FORMULA.search(text, start, end):  # a formula's pieces spread over its line
+                found.blocked.append((start, end))
+    if _FIGURE.search(text) or _AS_FOLLOWS_ANYWHERE.search(text):
+        for m in _SENTENCE.finditer(text):
+            if _FIGURE.search(m.group()) or _AS_FOLLOWS.search(m.group()):
+                found.blocked.append(m.span())
+
+
+def _code_like(line: str) -> bool:
+    """A line of code glued into prose (a page scrape): mostly ASCII, no Chinese sentence
+    punctuation, two assignments or calls at least (``shared = nn.Linear(8, 8)net = …``)."""
+    if "=" not in line or _CJK_PUNCTUATION.search(line):
+        return False
+    ascii_chars = sum(1 for c in line if c.isascii())
+    return ascii_chars >= CODE_SHARE * len(line) and len(_CODE_MARK.findall(line)) >= 2
+
+
+def heading_like(line: str) -> bool:
+    """A title rather than a statement: short, no sentence punctuation, no verb."""
+    if _PUNCTUATED.search(line):
+        return False
+    body = _ENUMERATOR.sub("", line.strip())
+    if not body:
+        return True
+    if _LIST_OF_TITLES.match(body):  # 生成数据集 读取数据集 定义模型 训练
+        return True
+    if _COMPARISON.search(body):  # CPU > GPU > DSP: a statement
+        return False
+    units = len(_UNIT.findall(_without_parentheses(body)))
+    if units <= SHORT_HEADING_UNITS:
+        return not _STRONG_PREDICATE.search(body)
+    return units <= HEADING_UNITS and not _PREDICATE.search(body)
+
+
+def _without_parentheses(text: str) -> str:
+    return _PAREN.sub("", text) if "(" in text or "（" in text else text
+
+
+def _glossed_terms(text: str, found: Layout) -> None:
+    """Block ``term（gloss）`` as a whole; allow it as one pair when the term is clear."""
+    for m in _PAREN.finditer(text):
+        inner = m.group(1)
+        before = text[: m.start()].rstrip()
+        if not before:
+            continue
+        last = before[-1]
+        if "\u3400" <= last <= "\u9fff" and _LATIN_GLOSS.fullmatch(inner) \
+                and _TWO_LETTERS.search(inner):
+            start, clear = _term_start(before)  # 编码器（encoder）, 随机梯度下降法（SGD）
+        elif last.isascii() and last.isalnum() and (_CJK_GLOSS.fullmatch(inner) or (
+                _LATIN_GLOSS.fullmatch(inner) and " " in inner and last.isupper())):
+            name = _LATIN_NAME.search(before)  # NiN（网络中的网络）, CUDA（Compute ...）
+            start, clear = (name.start(), True) if name else (len(before), False)
+        else:
+            continue
+        found.blocked.append((start, m.end()))
+        found.glossed.update((before[start:].strip(), inner.strip(), *_GLOSS_PARTS.split(inner)))
+        if clear:
+            found.pairs.append((start, m.end()))
+
+
+def _term_start(before: str) -> tuple[int, bool]:
+    """Where the term that ends ``before`` starts, and whether that is clear: the longest
+    dictionary term ending there (``随机梯度下降`` of ``随机梯度下降法``, a one-character
+    suffix allowed), else a run of at most ``MAX_PLAIN_GLOSSED`` characters back to
+    punctuation (``卷积网络（CNN）``). A run that stops at a function character may have
+    cut a word (``支持向量机`` stops at 向) and a long one may hold a clause (``如果希望批量
+    处理（batch）``): those block the tail only."""
+    start = len(before)
+    while start > 0 and before[start - 1] not in _TERM_STOP \
+            and len(before) - start < MAX_GLOSSED_TERM:
+        start -= 1
+    run = before[start:]
+    for end in (len(run), len(run) - 1):  # the dictionary term, with or without a suffix
+        for begin in range(0, end - 1):
+            if run[begin:end] in term_set():
+                return start + begin, True
+    if len(run) <= MAX_PLAIN_GLOSSED and (start == 0 or before[start - 1] in _PUNCTUATION) \
+            and run[:1] not in _QUANTIFIERS:
+        return start, bool(run)
+    return max(start, len(before) - 4), False
+
+
+def _units_outside(text: str, blocked: list[Span]) -> int:
+    units, position = 0, 0
+    for start, end in sorted(blocked):
+        if start > position:
+            units += _units(text[position:start])
+        position = max(position, end)
+    return units + _units(text[position:])
+
+
+def _units(text: str) -> int:
+    """Chinese characters and Latin words (counted without a list of every character)."""
+    return len(_NOT_CJK.sub("", text)) + len(_LATIN_WORDS.findall(text))
