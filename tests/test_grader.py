@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+import re
 import time
 from pathlib import Path
 
@@ -51,15 +51,22 @@ def test_starter_fails_with_a_friendly_message(worker, exercise):
 
 
 @pytest.mark.parametrize(("name", "status", "message"), [
-    ("wrong_shape", "fail", "result: expected shape (4, 3), got (3, 4)"),
-    ("wrong_type", "fail", "result: expected a tensor of shape (4, 3), got a list of 3 items"),
+    ("wrong_shape", "fail", "expected shape (4, 3), got (3, 4)"),
+    ("wrong_type", "fail", "expected a tensor of shape (4, 3), got a list of 3 items"),
     ("mutates_input", "fail",
-     "your code changed its input in place; work on a copy or out of place"),
+     "your code changed an input in place (the input tensor of shape (4, 3): its values); "
+     "work on a copy or out of place"),
+    ("mutates_requires_grad", "fail",
+     "your code changed an input in place (the input tensor of shape (4, 3): "
+     "requires_grad (False -> True)); work on a copy or out of place"),
+    ("starter_todo", "fail",
+     "not implemented yet: replace the `raise NotImplementedError` at the TODO"),
     ("calls_exit", "fail", "your code called exit(3) instead of returning a value"),
     ("missing_function", "fail", "your file does not define `scale_rows`"),
     ("syntax_error", "error", "syntax error at line 1: expected ':'\n    def scale_rows(x, f)"),
     ("exits_early", "error",
-     "your code exited (status 7) before returning its results (os._exit?)"),
+     "your code ended its process (exit status 7) before returning its results "
+     "(os._exit, or a forked child that returned?)"),
 ])
 def test_exact_verdicts(worker, exercise, name, status, message):
     verdict = grade(worker, exercise, name)
@@ -71,8 +78,9 @@ def test_wrong_values_report_worst_error(worker, exercise):
     verdict = grade(worker, exercise, "wrong_values")
     assert verdict["status"] == "fail"
     first = messages(verdict)[0]
-    assert first.startswith("result: values differ. Mismatched elements:")
-    assert "Greatest absolute difference" in first
+    assert re.fullmatch(r"\d+ of 12 values differ; the largest difference is at index "
+                        r"\(\d, \d\): expected -?[\d.e+-]+, got -?[\d.e+-]+ "
+                        r"\(allowed: 1e-05 \+ 1\.3e-06 x \|expected\|\)", first), first
 
 
 def test_traceback_is_trimmed_to_the_learners_file(worker, exercise):
@@ -114,42 +122,20 @@ def test_megabytes_of_output_are_truncated(worker, exercise):
     assert verdict["output"].rstrip().endswith("more bytes of output not shown)")
 
 
-def test_a_grandchild_that_outlives_the_check_is_killed(worker, exercise, tmp_path, monkeypatch):
-    pid_file = tmp_path / "orphan.pid"
-    os.environ["STUDYKIT_TEST_PIDFILE"] = str(pid_file)
-    try:
-        with Worker() as fresh:  # the env var must reach the worker
-            verdict = fresh.grade(exercise, HOSTILE / "leaves_a_child.py")
-    finally:
-        del os.environ["STUDYKIT_TEST_PIDFILE"]
-    assert verdict["status"] == "pass"
-    pid = int(pid_file.read_text())
-    deadline = time.monotonic() + 5
-    while time.monotonic() < deadline and _alive(pid):
-        time.sleep(0.05)
-    assert not _alive(pid)
+def test_a_library_not_implemented_error_is_not_called_a_todo(worker, exercise):
+    message = messages(grade(worker, exercise, "sparse_not_implemented"))[0]
+    assert "TODO" not in message
+    assert message.splitlines()[0] == (
+        "line 6, in scale_rows: return torch.nn.functional.pad(sparse, (0, 1))  "
+        "# not implemented for sparse tensors")
+    assert message.splitlines()[-1].startswith("NotImplementedError")
 
 
-def test_a_solution_writing_outside_its_folder_gets_a_clean_verdict(exercise, tmp_path):
-    outside = tmp_path / "outside.txt"
-    os.environ["STUDYKIT_TEST_OUTSIDE"] = str(outside)
-    try:
-        with Worker() as fresh:
-            verdict = fresh.grade(exercise, HOSTILE / "writes_outside.py")
-            again = fresh.grade(exercise, exercise.solution)
-    finally:
-        del os.environ["STUDYKIT_TEST_OUTSIDE"]
-    assert outside.read_text() == "written by a solution"
-    assert [t["status"] for t in verdict["tests"]] == ["pass", "pass"]
-    assert verdict["status"] == "pass" and again["status"] == "pass"
+def test_the_verdict_says_which_sandbox_ran(worker, exercise):
+    from studykit.grading import sandbox
 
-
-def _alive(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat") as fh:
-            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
+    assert grade(worker, exercise, "reference")["sandbox"] == sandbox.kind()
+    assert worker.sandbox == sandbox.kind()
 
 
 def test_the_worker_survives_a_bad_request(worker, exercise):

@@ -86,7 +86,8 @@ def check_command(ctx: typer.Context, exercise_id: str,
     with _open(ctx, db) as deck:
         record(deck, verdict)
     if as_json:
-        print_json({k: verdict[k] for k in ("id", "status", "tests", "device", "seconds")})
+        print_json({k: verdict[k] for k in ("id", "status", "tests", "device", "seconds",
+                                            "sandbox")})
     else:
         from studykit.cli.render import verdict_panel
 

@@ -51,6 +51,7 @@ class Worker:
         if not hello.get("ready"):
             self.close()
             raise GradingError("the grading worker did not start", "run `studykit doctor`")
+        self.hello = hello
         self.torch_version = hello.get("torch")
         self.sandbox = hello.get("sandbox")
         self.cgroup = Path(hello["cgroup"]) if hello.get("cgroup") else None

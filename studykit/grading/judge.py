@@ -243,12 +243,19 @@ def _compare_close(have: torch.Tensor, want: torch.Tensor, case: Case, device: s
     diff = (have.to(torch.complex128 if want.is_complex() else torch.float64)
             - want.to(torch.complex128 if want.is_complex() else torch.float64)).abs()
     diff = torch.where(close, torch.zeros_like(diff), diff.nan_to_num(nan=math.inf))
-    worst = tuple(int(i) for i in torch.unravel_index(diff.argmax(), want.shape)) \
-        if want.dim() else ()
+    worst = _unravel(int(diff.argmax()), tuple(want.shape))
     count = int((~close).sum())
     _fail(where, f"{count} of {want.numel()} values differ; the largest difference is at "
                  f"index {_index(worst)}: expected {_value(want[worst])}, got "
                  f"{_value(have[worst])} (allowed: {atol:g} + {rtol:g} x |expected|)")
+
+
+def _unravel(flat: int, shape: tuple[int, ...]) -> tuple[int, ...]:
+    index = []
+    for size in reversed(shape):
+        flat, rest = divmod(flat, size)
+        index.append(rest)
+    return tuple(reversed(index))
 
 
 def _index(index: tuple) -> str:

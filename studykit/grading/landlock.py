@@ -11,6 +11,7 @@ same on every architecture (they were added after the tables were unified).
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import os
 import platform
@@ -18,7 +19,7 @@ import platform
 SYS_CREATE_RULESET, SYS_ADD_RULE, SYS_RESTRICT_SELF = 444, 445, 446
 CREATE_RULESET_VERSION = 1
 RULE_PATH_BENEATH, RULE_NET_PORT = 1, 2
-PR_SET_NO_NEW_PRIVS = 38
+PR_SET_DUMPABLE, PR_SET_NO_NEW_PRIVS = 4, 38
 
 EXECUTE, WRITE_FILE, READ_FILE, READ_DIR = 1 << 0, 1 << 1, 1 << 2, 1 << 3
 REMOVE_DIR, REMOVE_FILE, MAKE_CHAR, MAKE_DIR = 1 << 4, 1 << 5, 1 << 6, 1 << 7
@@ -63,6 +64,13 @@ def prctl(option: int, value: int) -> None:
                    ctypes.c_ulong(0), ctypes.c_ulong(0)) != 0:
         err = ctypes.get_errno()
         raise LandlockError(err, os.strerror(err))
+
+
+def not_dumpable() -> None:
+    """``PR_SET_DUMPABLE 0``: other processes of the same uid can no longer open this
+    one's ``/proc/<pid>/fd``, ``mem`` or ptrace it. Ignored where prctl is missing."""
+    with contextlib.suppress(OSError, AttributeError):
+        prctl(PR_SET_DUMPABLE, 0)
 
 
 def abi_version() -> int:

@@ -40,8 +40,9 @@ KEPT_ENV = ("PATH", "LANG", "LC_ALL", "LC_CTYPE", "CUDA_VISIBLE_DEVICES", "OMP_N
 DEVICE_FILES = ("/dev/null", "/dev/zero", "/dev/full", "/dev/random", "/dev/urandom")
 CPU_INFO = ("/proc/cpuinfo", "/sys/devices/system/cpu")
 SHARED_MEMORY = "/dev/shm"  # DataLoader workers and multiprocessing locks need it
-CUDA_READ = ("/proc/driver/nvidia", "/sys", "/usr/lib", "/usr/lib64", "/lib", "/lib64",
-             "/usr/local/cuda", "/etc/ld.so.cache", "/proc/self")
+SYSTEM_LIBRARIES = ("/usr/lib", "/usr/lib64", "/lib", "/lib64", "/usr/local/lib",
+                    "/etc/ld.so.cache")  # what stdlib extension modules link (libsqlite3...)
+CUDA_READ = ("/proc/driver/nvidia", "/sys", "/usr/local/cuda", "/proc/self")
 CUDA_DEVICE_PREFIX = "nvidia"  # /dev/nvidia0, nvidiactl, nvidia-uvm, nvidia-caps/
 
 
@@ -98,14 +99,15 @@ def confine(c: Confinement) -> None:
     _set_limits(c.memory_bytes, dropping=os.geteuid() == 0)
     roots = _readable_roots(c.hidden)
     aliases = _open_aliases(roots) if os.geteuid() == 0 else {}
+    abi = landlock.abi_version()
+    rules = _rules(abi, roots, c) if abi else None  # paths are opened before the uid drops
     if os.geteuid() == 0:
         _drop_privileges(sandbox_uid(c.role))
     with contextlib.suppress(OSError):
         landlock.prctl(PR_SET_DUMPABLE, 0)
         landlock.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)  # after setuid, which clears it
-    abi = landlock.abi_version()
-    if abi:
-        _restrict(abi, roots, c)
+    if rules is not None:
+        rules.restrict_self()
     _use_aliases(aliases)
 
 
@@ -240,13 +242,14 @@ def _use_aliases(aliases: dict[str, str]) -> None:
             path[:] = [swap(p) for p in path]
 
 
-def _restrict(abi: int, roots: list[Path], c: Confinement) -> None:
+def _rules(abi: int, roots: list[Path], c: Confinement) -> landlock.Ruleset:
     rules = landlock.Ruleset(abi)
     for root in roots:
         rules.allow(root, landlock.READ)
-    for path in (*DEVICE_FILES, *CPU_INFO):
-        rules.allow(path, landlock.READ | landlock.WRITE_FILE if path.startswith("/dev")
-                    else landlock.READ)
+    for path in (*SYSTEM_LIBRARIES, *CPU_INFO):
+        rules.allow(path, landlock.READ)
+    for path in DEVICE_FILES:
+        rules.allow(path, landlock.READ | landlock.WRITE_FILE)
     if c.folder is not None:
         rules.allow(c.folder, landlock.fs_rights(abi))
         rules.allow(SHARED_MEMORY, landlock.fs_rights(abi))
@@ -258,4 +261,4 @@ def _restrict(abi: int, roots: list[Path], c: Confinement) -> None:
                 if entry.name.startswith(CUDA_DEVICE_PREFIX):
                     rules.allow(entry.path, landlock.READ | landlock.WRITE_FILE
                                 | landlock.IOCTL_DEV)
-    rules.restrict_self()
+    return rules

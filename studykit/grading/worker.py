@@ -13,6 +13,7 @@ CLI's death ends every process of the current check, then the worker.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import importlib
 import json
 import os
@@ -59,7 +60,7 @@ VERDICT_LIMIT = 4 * 1024 * 1024
 SOURCE_LIMIT = 1024 * 1024  # a file to grade larger than this is refused
 JUDGE_SECONDS = 60.0
 JUDGE_MEMORY_MB = 2048
-PR_SET_PDEATHSIG, PR_SET_DUMPABLE = 1, 4
+PR_SET_PDEATHSIG, PR_GET_DUMPABLE = 1, 3
 CLONE_NEWNET = 0x40000000
 
 
@@ -391,13 +392,10 @@ def _test(name: str, status: str, message: str) -> dict:
 def _isolate_worker() -> None:
     """Non-dumpable (no /proc/<pid>/fd or mem for others), ended with the CLI, and as root
     without a network (every child inherits the empty network namespace)."""
-    with contextlib.suppress(OSError):
-        landlock.prctl(PR_SET_DUMPABLE, 0)
+    landlock.not_dumpable()
     with contextlib.suppress(OSError):
         landlock.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
     if os.geteuid() == 0:
-        import ctypes
-
         with contextlib.suppress(OSError, AttributeError):
             ctypes.CDLL(None, use_errno=True).unshare(CLONE_NEWNET)
 
@@ -427,6 +425,7 @@ def main() -> None:
     out = sys.stdout
     sys.stdout = sys.stderr  # nothing but verdicts goes to the real stdout
     hello = {"ready": True, "torch": torch.__version__, "sandbox": sandbox.kind(),
+             "dumpable": ctypes.CDLL(None).prctl(PR_GET_DUMPABLE, 0, 0, 0, 0),
              "cgroup": str(_State.group.path) if _State.group.path else None}
     try:
         print(json.dumps(hello), file=out, flush=True)
