@@ -145,3 +145,27 @@ def test_the_worker_survives_a_bad_request(worker, exercise):
     verdict = worker.grade(broken, exercise.solution)
     assert verdict["status"] == "error"
     assert grade(worker, exercise, "reference")["status"] == "pass"
+
+
+def test_without_landlock_the_verdict_and_doctor_say_limits_only(exercise, monkeypatch):
+    from studykit.doctor import run_checks
+    from studykit.grading import landlock
+
+    monkeypatch.setenv("STUDYKIT_NO_LANDLOCK", "1")
+    landlock.abi_version.cache_clear()
+    try:
+        line = dict((name, detail) for name, _, detail in run_checks(Path("/nonexistent.db")))
+        assert line["sandbox"].startswith("limits-only: no Landlock on this system")
+        with Worker() as fresh:
+            verdict = fresh.grade(exercise, exercise.solution)
+        assert (verdict["status"], verdict["sandbox"]) == ("pass", "limits-only")
+    finally:
+        landlock.abi_version.cache_clear()
+
+
+def test_doctor_names_the_sandbox():
+    from studykit.doctor import run_checks
+    from studykit.grading import sandbox
+
+    names = {name: detail for name, _, detail in run_checks(Path("/nonexistent.db"))}
+    assert names["sandbox"] == sandbox.describe()

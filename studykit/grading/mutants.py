@@ -29,9 +29,10 @@ SWAPPED_FUNCTIONS = {"log1p": "log", "expm1": "exp", "log": "log1p", "sum": "mea
                      "amin": "amax", "relu": "sigmoid", "sigmoid": "tanh", "tanh": "sigmoid",
                      "eval": "train", "train": "eval", "zeros": "ones", "ones": "zeros",
                      "zeros_like": "ones_like", "ones_like": "zeros_like",
-                     "logsumexp": "sum", "softmax": "log_softmax", "view": "reshape",
+                     "logsumexp": "sum", "softmax": "log_softmax",
                      "tensor": "Tensor", "Tensor": "tensor", "any": "all", "all": "any"}
 KEPT_KEYWORDS = {"generator", "device", "strict", "requires_grad"}  # not dropped alone
+COUNTER_VALUES = ("item", "len", "numel", "size")  # `total += loss.item()`: numbers, not tensors
 IN_PLACE = {"add_", "sub_", "mul_", "div_", "zero_", "fill_", "clamp_", "relu_", "copy_",
             "normal_", "uniform_", "pow_", "sqrt_", "exp_", "neg_", "addmm_", "addcmul_",
             "masked_fill_", "index_add_", "scatter_", "scatter_add_", "fill_diagonal_"}
@@ -40,7 +41,7 @@ FLAG_KEYWORDS = {"keepdim", "unbiased", "bias", "inplace", "batch_first", "bidir
                  "retain_graph", "create_graph", "drop_last", "shuffle", "replacement",
                  "ceil_mode", "count_include_pad", "affine", "track_running_stats",
                  "align_corners", "largest", "sorted", "descending", "training",
-                 "requires_grad", "strict", "allow_unused", "non_blocking", "pin_memory"}
+                 "requires_grad", "allow_unused", "non_blocking", "pin_memory"}
 COMPARE_SWAP = {ast.Lt: ast.LtE, ast.LtE: ast.Lt, ast.Gt: ast.GtE, ast.GtE: ast.Gt,
                 ast.Eq: ast.NotEq, ast.NotEq: ast.Eq}
 ARITH_SWAP = {ast.Add: ast.Sub, ast.Sub: ast.Add, ast.Mult: ast.Div, ast.Div: ast.Mult,
@@ -283,15 +284,31 @@ def _in_place(node: ast.AST):
             def change(n, parents):
                 n.func.attr = n.func.attr[:-1]
             yield f"out of place: {_code(node)}", change
-        elif name in OUT_OF_PLACE:
+        elif name in OUT_OF_PLACE and _changes_a_variable(node):
             def change(n, parents):
                 n.func.attr = n.func.attr + "_"
             yield f"in place: {_code(node)}", change
-    if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
+    if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name) \
+            and not _is_number_like(node.value):
         def change(n, parents):
             _replace(parents, n, ast.Assign([n.target], ast.BinOp(
                 ast.Name(n.target.id, ast.Load()), n.op, n.value)))
         yield f"out of place: {_code(node)}", change
+
+
+def _changes_a_variable(call: ast.Call) -> bool:
+    """Whether the in-place form would change a variable (``x.add_(y)``, ``torch.exp_(x)``)
+    rather than a temporary result (``F.relu_(conv(x))`` is the same as ``F.relu``)."""
+    func = call.func
+    module_call = isinstance(func.value, ast.Name) and func.value.id in ("torch", "F")
+    target = call.args[0] if module_call and call.args else (None if module_call else func.value)
+    return isinstance(target, (ast.Name, ast.Attribute, ast.Subscript))
+
+
+def _is_number_like(value: ast.AST) -> bool:
+    if isinstance(value, ast.Constant):
+        return True
+    return isinstance(value, ast.Call) and _call_name(value) in COUNTER_VALUES
 
 
 def _flags(node: ast.AST):

@@ -90,6 +90,7 @@ def prepare_folder(folder: Path, role: str) -> None:
 
 def confine(c: Confinement) -> None:
     """Apply every restriction to the calling (freshly forked) process, for good."""
+    abi = landlock.abi_version()  # before the environment is scrubbed
     if c.role != "judge":
         os.setsid()
     if c.folder is not None:
@@ -99,7 +100,6 @@ def confine(c: Confinement) -> None:
     _set_limits(c.memory_bytes, dropping=os.geteuid() == 0)
     roots = _readable_roots(c.hidden)
     aliases = _open_aliases(roots) if os.geteuid() == 0 else {}
-    abi = landlock.abi_version()
     rules = _rules(abi, roots, c) if abi else None  # paths are opened before the uid drops
     if os.geteuid() == 0:
         _drop_privileges(sandbox_uid(c.role))

@@ -23,7 +23,7 @@ def cases(ctx):
         Case("random logits, 0/1 targets", lambda m: m.bce_with_logits(z, y), inputs=(z, y)),
         Case("2-D logits with soft targets (float64)", lambda m: m.bce_with_logits(z64, soft)),
         Case("logits of ±1000, right and wrong (finite, exact)",
-             lambda m: m.bce_with_logits(huge, yh), inputs=(huge, yh)),
+             lambda m: m.bce_with_logits(huge, yh),),
         Case("confident and right: losses near 0 (float64)",
              lambda m: m.bce_with_logits(big, yb), rtol=1e-6, atol=0.0),
         Case("zero logits give ln 2", lambda m: m.bce_with_logits(torch.zeros(5), half)),

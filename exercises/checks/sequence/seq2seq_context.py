@@ -159,7 +159,7 @@ def cases(ctx):
     tgt1 = ctx.randint(0, TGT_V, (1, 1), seed=4)
     return [
         Case("shapes: 2 layers, batch 3, source 5, target 4",
-             lambda m: _shapes(m, ctx, src, tgt, 2), inputs=(src, tgt)),
+             lambda m: _shapes(m, ctx, src, tgt, 2),),
         Case("parameter names and shapes (decoder input = embed_size + num_hiddens)",
              lambda m: sorted((k, tuple(v.shape)) for k, v in
                               m.Seq2Seq(SRC_V, TGT_V, E, H, 2).state_dict().items())),
@@ -168,15 +168,15 @@ def cases(ctx):
         Case("forward with given weights, 1 layer, batch 1, one target step",
              lambda m: _forward(m, ctx, src1, tgt1, 1), rtol=1e-5, atol=1e-5),
         Case("forward takes the context from the last layer",
-             lambda m: _uses_last_layer(m, ctx, src, tgt), verify="verify_last_layer"),
+             lambda m: _uses_last_layer(m, ctx, src, tgt), verify=verify_last_layer),
         Case("the context reaches every decoder step",
-             lambda m: _context_matters(m, ctx, src, tgt), verify="verify_context"),
+             lambda m: _context_matters(m, ctx, src, tgt), verify=verify_context),
         Case("decoding step by step equals decoding at once",
-             lambda m: _stepwise(m, ctx, src, tgt), verify="verify_stepwise"),
+             lambda m: _stepwise(m, ctx, src, tgt), verify=verify_stepwise),
         Case("greedy_decode calls decode once per token with the encoder's context",
-             lambda m: _greedy_calls(m, ctx, src, 5), verify="verify_greedy_calls"),
+             lambda m: _greedy_calls(m, ctx, src, 5), verify=verify_greedy_calls),
         Case("greedy_decode: 6 tokens, 2 layers",
-             lambda m: _greedy(m, ctx, src, 2, 6), verify="verify_greedy", inputs=(src,)),
+             lambda m: _greedy(m, ctx, src, 2, 6), verify=verify_greedy,),
         Case("greedy_decode: 1 layer, batch 1",
-             lambda m: _greedy(m, ctx, src1, 1, 4), verify="verify_greedy"),
+             lambda m: _greedy(m, ctx, src1, 1, 4), verify=verify_greedy),
     ]

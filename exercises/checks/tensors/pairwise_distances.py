@@ -19,9 +19,8 @@ def cases(ctx):
     bigx = ctx.randn(120, 16, seed=10, dtype=f64)
     bigy = ctx.randn(150, 16, seed=11, dtype=f64)
     return [
-        Case("3 points vs 4 points in 2-D (hand-checkable)", lambda m: m.pairwise_sq_dists(x, y),
-             inputs=(x, y)),
-        Case("7x5 vs 9x5 random points", lambda m: m.pairwise_sq_dists(a, b), inputs=(a, b)),
+        Case("3 points vs 4 points in 2-D (hand-checkable)", lambda m: m.pairwise_sq_dists(x, y),),
+        Case("7x5 vs 9x5 random points", lambda m: m.pairwise_sq_dists(a, b),),
         Case("N == 1", lambda m: m.pairwise_sq_dists(one, many)),
         Case("M == 1", lambda m: m.pairwise_sq_dists(many, one)),
         Case("D == 1 (points on a line)", lambda m: m.pairwise_sq_dists(line_x, line_y)),
@@ -33,7 +32,7 @@ def cases(ctx):
         Case("points far from the origin (around 1000)", lambda m: m.pairwise_sq_dists(far, far),
              atol=1e-6, rtol=1e-7),
         Case("120x16 vs 150x16 points", lambda m: m.pairwise_sq_dists(bigx, bigy)),
-        Case("nearest on the hand-checkable points", lambda m: m.nearest(x, y), inputs=(x, y)),
+        Case("nearest on the hand-checkable points", lambda m: m.nearest(x, y),),
         Case("nearest for 7 points among 9", lambda m: m.nearest(a, b)),
         Case("nearest with a single candidate is all zeros", lambda m: m.nearest(many, one)),
         Case("nearest for 120 points among 150", lambda m: m.nearest(bigx, bigy)),

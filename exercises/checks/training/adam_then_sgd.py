@@ -56,12 +56,12 @@ def cases(ctx):
     y = torch.sin(2 * X[:, :1]) + X[:, 1:2] * X[:, 2:3]
     return [
         Case("10 Adam steps, then 15 SGD steps",
-             lambda m: _train(m, ctx, X, y, 25, 10, 0.01, 0.05), verify="verify_trajectory",
+             lambda m: _train(m, ctx, X, y, 25, 10, 0.01, 0.05), verify=verify_trajectory,
              inputs=(X, y)),
         Case("switch after 1 step",
-             lambda m: _train(m, ctx, X, y, 8, 1, 0.05, 0.1), verify="verify_trajectory"),
+             lambda m: _train(m, ctx, X, y, 8, 1, 0.05, 0.1), verify=verify_trajectory),
         Case("switch_step 0: SGD only",
-             lambda m: _train(m, ctx, X, y, 6, 0, 0.01, 0.1), verify="verify_trajectory"),
+             lambda m: _train(m, ctx, X, y, 6, 0, 0.01, 0.1), verify=verify_trajectory),
         Case("switch_step equal to num_steps: Adam only",
-             lambda m: _train(m, ctx, X, y, 6, 6, 0.02, 0.1), verify="verify_trajectory"),
+             lambda m: _train(m, ctx, X, y, 6, 6, 0.02, 0.1), verify=verify_trajectory),
     ]

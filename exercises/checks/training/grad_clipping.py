@@ -88,15 +88,15 @@ def cases(ctx):
     y = 20 * X[:, :1] - 10 * X[:, 1:2] + 5  # large targets: the first gradients are large
     return [
         Case("clip: a large gradient is scaled down to max_norm",
-             lambda m: _clip(m, ctx, 10.0, 1.0, seed=1), verify="verify_clip"),
+             lambda m: _clip(m, ctx, 10.0, 1.0, seed=1), verify=verify_clip),
         Case("clip: a small gradient is left alone",
-             lambda m: _clip(m, ctx, 0.01, 1.0, seed=2), verify="verify_clip"),
+             lambda m: _clip(m, ctx, 0.01, 1.0, seed=2), verify=verify_clip),
         Case("clip: float64 gradients, max_norm 5",
              lambda m: _clip(m, ctx, 3.0, 5.0, seed=3, dtype=torch.float64),
-             verify="verify_clip"),
+             verify=verify_clip),
         Case("train 40 steps with max_norm 5: norms before clipping and final parameters",
-             lambda m: _train(m, ctx, X, y, 0.05, 5.0, 40), verify="verify_training",
+             lambda m: _train(m, ctx, X, y, 0.05, 5.0, 40), verify=verify_training,
              inputs=(X, y)),
         Case("train 30 steps with max_norm 50 (clipping only at first)",
-             lambda m: _train(m, ctx, X, y, 0.02, 50.0, 30), verify="verify_training"),
+             lambda m: _train(m, ctx, X, y, 0.02, 50.0, 30), verify=verify_training),
     ]

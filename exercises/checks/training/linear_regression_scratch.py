@@ -75,15 +75,14 @@ def cases(ctx):
     X2, y2 = _data(ctx, [2.0, -3.4], 4.2, 1000, seed=10)
     X5, y5 = _data(ctx, [0.5, -1.0, 1.5, 3.0, -2.5], -1.3, 503, seed=20)
     return [
-        Case("linreg on a 4x3 batch", lambda m: m.linreg(X, w, b), inputs=(X, w)),
-        Case("squared_loss is one value per example", lambda m: m.squared_loss(y_hat, y),
-             inputs=(y_hat, y)),
+        Case("linreg on a 4x3 batch", lambda m: m.linreg(X, w, b),),
+        Case("squared_loss is one value per example", lambda m: m.squared_loss(y_hat, y),),
         Case("sgd updates in place: p -= lr * grad / batch_size", lambda m: _sgd_step(m, ctx)),
-        Case("sgd zeroes the gradients", lambda m: _sgd_zeroes(m, ctx), verify="verify_zeroed"),
+        Case("sgd zeroes the gradients", lambda m: _sgd_zeroes(m, ctx), verify=verify_zeroed),
         Case("recovers w = [2, -3.4], b = 4.2 (3 epochs, batch 10)",
              lambda m: _train(m, X2, y2, [2.0, -3.4], 4.2, 0.03, 3, 10),
-             verify="verify_recovered", inputs=(X2, y2)),
+             verify=verify_recovered, inputs=(X2, y2)),
         Case("recovers 5 weights (503 examples, last batch smaller)",
              lambda m: _train(m, X5, y5, [0.5, -1.0, 1.5, 3.0, -2.5], -1.3, 0.1, 5, 16),
-             verify="verify_recovered", inputs=(X5, y5)),
+             verify=verify_recovered, inputs=(X5, y5)),
     ]

@@ -75,11 +75,11 @@ def cases(ctx):
     return [
         Case("accuracy: 2 of 4 correct", lambda m: m.accuracy(logits, labels)),
         Case("accuracy of 50 random predictions over 7 classes",
-             lambda m: m.accuracy(big, big_y), inputs=(big, big_y)),
+             lambda m: m.accuracy(big, big_y),),
         Case("3 clusters in 2-D: loss starts at ln 3, accuracy >= 0.95 after 60 steps",
              lambda m: _train(m, X3, y3, 3, 0.5, 60, 0.09, 0.95),
-             verify="verify_training", inputs=(X3, y3)),
+             verify=verify_training, inputs=(X3, y3)),
         Case("4 clusters in 5-D: loss starts at ln 4, accuracy >= 0.92 after 100 steps",
              lambda m: _train(m, X4, y4, 4, 0.5, 100, 0.2, 0.92),
-             verify="verify_training", inputs=(X4, y4)),
+             verify=verify_training, inputs=(X4, y4)),
     ]

@@ -141,16 +141,16 @@ def cases(ctx):
     data = (*_clusters(ctx, 200, 10, 3, seed=5), *_clusters(ctx, 200, 10, 3, seed=7))
     return [
         Case("evaluate: eval mode, no graph, accuracy over 90 examples (batch 32)",
-             lambda m: _evaluate(m, ctx, Xe, ye, 32), verify="verify_evaluate",
+             lambda m: _evaluate(m, ctx, Xe, ye, 32), verify=verify_evaluate,
              inputs=(Xe, ye)),
         Case("evaluate: one batch holding all examples",
-             lambda m: _evaluate(m, ctx, Xe, ye, 90), verify="verify_evaluate"),
+             lambda m: _evaluate(m, ctx, Xe, ye, 90), verify=verify_evaluate),
         Case("evaluate: a model left in eval mode stays correct",
              lambda m: _evaluate(m, ctx, Xe, ye, 25, start_in_train=False),
-             verify="verify_evaluate"),
+             verify=verify_evaluate),
         Case("train_epoch: back to training mode, mean loss and parameters after one epoch",
-             lambda m: _train_epoch(m, ctx, Xt, yt, 16, 0.2), verify="verify_train_epoch",
+             lambda m: _train_epoch(m, ctx, Xt, yt, 16, 0.2), verify=verify_train_epoch,
              inputs=(Xt, yt)),
         Case("5 rounds of train_epoch + evaluate reach 90% validation accuracy",
-             lambda m: _fit(m, ctx, data, 5), verify="verify_fit"),
+             lambda m: _fit(m, ctx, data, 5), verify=verify_fit),
     ]
