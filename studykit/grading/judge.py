@@ -107,8 +107,12 @@ def _verifier(verify, checks):
 
 
 def plain(value: Any) -> Any:
-    """Observations as verify functions receive them: tensors as tensors."""
+    """Observations as verify functions receive them: tensors as tensors (with the
+    ``requires_grad`` flag they had)."""
     if isinstance(value, TensorObs):
+        if value.requires_grad and (value.tensor.is_floating_point()
+                                    or value.tensor.is_complex()):
+            return value.tensor.requires_grad_(True)
         return value.tensor
     if isinstance(value, dict):
         return {k: plain(v) for k, v in value.items()}

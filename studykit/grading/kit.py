@@ -33,6 +33,7 @@ does not have the documented form"). ``verify="name"`` (a module-level function'
 still works but is deprecated.
 
 Helpers: :func:`agrees_with_torch`, :func:`gradient`, :func:`rows_agree`,
+:func:`assert_floats`, :func:`assert_float`, :func:`assert_detached`,
 :func:`load_named_weights` (and :func:`check_parameter_names`), :func:`seeded_mlp`,
 :func:`model_snapshot`, :func:`assert_same_device`, :func:`assert_params_close`.
 """
@@ -218,6 +219,29 @@ def rows_agree(rtol: float = 1.3e-6, atol: float = 1e-5) -> Callable[[Any, Any],
 def _short(t: torch.Tensor) -> str:
     values = [round(v, 4) for v in t.flatten()[:6].tolist()]
     return str(values)[:-1] + (", …]" if t.numel() > 6 else "]")
+
+
+def assert_floats(values: Any, what: str) -> None:
+    """Raise AssertionError unless ``values`` is a list or tuple of Python floats (what
+    ``loss.item()`` gives; a 0-d tensor is not one)."""
+    if not isinstance(values, (list, tuple)) or not all(type(v) is float for v in values):
+        kinds = sorted({type(v).__name__ for v in values}) if isinstance(
+            values, (list, tuple)) else type(values).__name__
+        raise AssertionError(f"{what} should be a list of Python floats (loss.item()), got "
+                             f"{kinds}")
+
+
+def assert_float(value: Any, what: str) -> None:
+    """Raise AssertionError unless ``value`` is a Python float."""
+    if type(value) is not float:
+        raise AssertionError(f"{what} should be a Python float (.item()), got "
+                             f"{'a tensor' if isinstance(value, torch.Tensor) else type(value).__name__}")
+
+
+def assert_detached(value: Any, what: str) -> None:
+    """Raise AssertionError if ``value`` is a tensor that still requires grad."""
+    if isinstance(value, torch.Tensor) and value.requires_grad:
+        raise AssertionError(f"{what} still requires grad: return it detached (.detach())")
 
 
 def check_parameter_names(module: nn.Module, spec: list[tuple[str, tuple[int, ...]]]) -> None:

@@ -1,6 +1,6 @@
 import torch
 
-from studykit.grading.kit import Case, plain_words
+from studykit.grading.kit import Case, assert_detached, assert_float, plain_words
 
 
 def _data(ctx, true_w, true_b, n, seed):
@@ -60,7 +60,10 @@ def verify_recovered(got, expected):
             f"{w_err:.3g}, |b - true_b| = {b_err:.3g} (should both be < 0.01). "
             "Check the update p -= lr * p.grad / batch_size and that gradients are zeroed "
             "after every step")
-    loss = float(res["loss"])
+    assert_float(res["loss"], "'loss'")
+    assert_detached(w, "'w'")
+    assert_detached(b, "'b'")
+    loss = res["loss"]
     if not loss < 1e-3:
         raise AssertionError(f"the final mean squared loss is {loss:.3g}; with noise of std "
                              "0.01 it should be about 5e-5 (is 'loss' the mean over all data?)")

@@ -3,7 +3,7 @@ import math
 import torch
 from torch import nn
 
-from studykit.grading.kit import Case, model_snapshot, plain_words, seeded_mlp
+from studykit.grading.kit import Case, assert_floats, model_snapshot, plain_words, seeded_mlp
 
 
 def _linear(ctx, d):
@@ -42,6 +42,7 @@ def verify_trajectory(got, expected):
     if got["device"] != expected["device"]:
         raise AssertionError(f"the model ended on {got['device']!r}, expected "
                              f"{expected['device']!r}: keep the model and data where they are")
+    assert_floats(got["losses"], "the returned losses")
     mine, ref = _floats(got["losses"]), _floats(expected["losses"])
     if len(mine) != len(ref):
         raise AssertionError(f"expected {len(ref)} losses (one per minibatch step: epochs x "

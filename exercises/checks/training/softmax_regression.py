@@ -2,7 +2,7 @@ import math
 
 import torch
 
-from studykit.grading.kit import Case, plain_words
+from studykit.grading.kit import Case, assert_detached, assert_float, assert_floats, plain_words
 
 
 def _circle(ctx, K, r):
@@ -32,10 +32,11 @@ def verify_training(got, expected):
     if res["device"] != ref["device"]:
         raise AssertionError(f"the model ended on {res['device']!r}, expected "
                              f"{ref['device']!r}: create it on X.device")
-    try:
-        losses = [float(v) for v in res["losses"]]
-    except (TypeError, ValueError):
-        raise AssertionError("'losses' must be a list of floats (loss.item())") from None
+    assert_floats(res["losses"], "'losses'")
+    assert_float(res["accuracy"], "'accuracy'")
+    assert_detached(res["weight"], "'weight'")
+    assert_detached(res.get("bias"), "'bias'")
+    losses = list(res["losses"])
     if len(losses) != steps:
         raise AssertionError(f"expected {steps} losses (one per step), got {len(losses)}")
     if not all(math.isfinite(v) for v in losses):
