@@ -166,7 +166,11 @@ def _compare_number(got: Any, expected: int | float, case: Case, where: str) -> 
 
 
 def _kind(value: Any) -> str:
-    return {int: "an int", float: "a float"}.get(type(value), describe(value))
+    if type(value) is int:
+        return "an int"
+    if type(value) is float:
+        return "a float"
+    return describe(value)
 
 
 def _compare_sequence(got, expected, case: Case, device: str, where: str) -> None:
