@@ -96,10 +96,9 @@ def confine(c: Confinement) -> None:
     if c.folder is not None:
         os.chdir(c.folder)
     _scrub_environment(c.folder)
-    _close_inherited_fds(c.keep_fds)
+    _close_inherited_fds((*c.keep_fds, *_ALIAS_FDS))
     _set_limits(c.memory_bytes, dropping=os.geteuid() == 0)
     roots = _readable_roots(c.hidden)
-    aliases = _open_aliases(roots) if os.geteuid() == 0 else {}
     rules = _rules(abi, roots, c) if abi else None  # paths are opened before the uid drops
     if os.geteuid() == 0:
         _drop_privileges(sandbox_uid(c.role))
@@ -108,7 +107,6 @@ def confine(c: Confinement) -> None:
         landlock.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)  # after setuid, which clears it
     if rules is not None:
         rules.restrict_self()
-    _use_aliases(aliases)
 
 
 def _scrub_environment(folder: Path | None) -> None:
@@ -201,6 +199,21 @@ def allowed_beneath(root: Path, hidden: tuple[Path, ...]) -> list[Path]:
     return parts
 
 
+_ALIAS_FDS: list[int] = []
+
+
+def prepare_worker() -> None:
+    """In the worker, once, before any child is forked: as root, open the Python roots an
+    unprivileged uid could not reach and import through ``/proc/self/fd/N`` from now on
+    (the children inherit the descriptors and the paths; doing it here, not in every
+    child, spares each child ~10 ms of copy-on-write page faults)."""
+    if os.geteuid() != 0 or _ALIAS_FDS:
+        return
+    aliases = _open_aliases(python_roots())
+    _ALIAS_FDS.extend(int(alias.rsplit("/", 1)[1]) for alias in aliases.values())
+    _use_aliases(aliases)
+
+
 def _open_aliases(roots: list[Path]) -> dict[str, str]:
     """Directory fds for the roots an unprivileged uid could not reach (an ancestor
     without o+x), as {real path: "/proc/self/fd/N"}."""
@@ -236,9 +249,10 @@ def _use_aliases(aliases: dict[str, str]) -> None:
 
     sys.path[:] = [swap(p) for p in sys.path]
     sys.path_importer_cache.clear()
+    prefixes = tuple(aliases)
     for module in list(sys.modules.values()):
-        path = getattr(module, "__path__", None)
-        if isinstance(path, list):
+        path = getattr(module, "__dict__", {}).get("__path__")  # no module __getattr__ hooks
+        if isinstance(path, list) and path and str(path[0]).startswith(prefixes):
             path[:] = [swap(p) for p in path]
 
 

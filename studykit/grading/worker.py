@@ -418,6 +418,7 @@ def _read_line(buffer: bytearray) -> bytes | None:
 
 def main() -> None:
     _isolate_worker()
+    sandbox.prepare_worker()
     reaper.become_subreaper()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the CLI handles Ctrl-C and closes us
     signal.signal(signal.SIGTERM, _on_sigterm)
