@@ -62,6 +62,8 @@ def generate(source: str) -> list[Mutant]:
     """Every mutant of ``source`` (a Python file), in file order; mutants that do not
     change the code (or do not compile) are left out."""
     tree = ast.parse(source)
+    _NUMBER_NAMES.clear()
+    _NUMBER_NAMES.update(_number_names(tree))
     nodes = list(ast.walk(tree))
     sites: list[tuple[int, str, Change]] = []
     for index, node in enumerate(nodes):
@@ -289,11 +291,31 @@ def _in_place(node: ast.AST):
                 n.func.attr = n.func.attr + "_"
             yield f"in place: {_code(node)}", change
     if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name) \
-            and not _is_number_like(node.value):
+            and not _is_number_like(node.value) and node.target.id not in _NUMBER_NAMES:
         def change(n, parents):
             _replace(parents, n, ast.Assign([n.target], ast.BinOp(
                 ast.Name(n.target.id, ast.Load()), n.op, n.value)))
         yield f"out of place: {_code(node)}", change
+
+
+_NUMBER_NAMES: set[str] = set()  # names bound to number literals in the file being mutated
+
+
+def _number_names(tree: ast.AST) -> set[str]:
+    """Names assigned a number literal somewhere (``total, count = 0.0, 0``): ``+=`` on
+    them is arithmetic, never an in-place tensor operation."""
+    names = set()
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Assign):
+            continue
+        for target in node.targets:
+            pairs = (zip(target.elts, node.value.elts, strict=False) if isinstance(target, ast.Tuple)
+                     and isinstance(node.value, ast.Tuple) else [(target, node.value)])
+            for name, value in pairs:
+                if isinstance(name, ast.Name) and isinstance(value, ast.Constant) \
+                        and type(value.value) in (int, float):
+                    names.add(name.id)
+    return names
 
 
 def _changes_a_variable(call: ast.Call) -> bool:
@@ -362,10 +384,19 @@ def _dropped_keywords(node: ast.AST):
     if not isinstance(node, ast.Call):
         return
     for kw in node.keywords:
-        if kw.arg and kw.arg not in KEPT_KEYWORDS:
+        if kw.arg and kw.arg not in KEPT_KEYWORDS and not _is_default_stride(node, kw):
             def change(n, parents, arg=kw.arg):
                 n.keywords = [k for k in n.keywords if k.arg != arg]
             yield f"drop keyword: {kw.arg}= in {_code(node)}", change
+
+
+def _is_default_stride(call: ast.Call, kw: ast.keyword) -> bool:
+    """Pooling's ``stride=`` equal to its ``kernel_size=``: the default, dropping it is
+    no change."""
+    if kw.arg != "stride" or not (_call_name(call) or "").endswith("Pool2d"):
+        return False
+    sizes = [k.value for k in call.keywords if k.arg == "kernel_size"] or call.args[:1]
+    return bool(sizes) and ast.dump(sizes[0]) == ast.dump(kw.value)
 
 
 def _conditions(node: ast.AST):
@@ -396,7 +427,8 @@ def _fresh_copies(node: ast.AST):
     if not isinstance(node, ast.FunctionDef):
         return
     made = {t.id: stmt.value for stmt in node.body if isinstance(stmt, ast.Assign)
-            and isinstance(stmt.value, ast.Call) for t in stmt.targets if isinstance(t, ast.Name)}
+            and isinstance(stmt.value, ast.Call) and _makes_an_instance(stmt.value)
+            for t in stmt.targets if isinstance(t, ast.Name)}
     for name, call in made.items():
         uses = [n for n in ast.walk(node) if isinstance(n, ast.Name) and n.id == name
                 and isinstance(n.ctx, ast.Load)]
@@ -408,6 +440,14 @@ def _fresh_copies(node: ast.AST):
                      and isinstance(u.ctx, ast.Load)]
             _replace(parents, later[1], copy.deepcopy(call))
         yield f"fresh copy: second use of {name} is a new {_code(call.func)}", change
+
+
+def _makes_an_instance(call: ast.Call) -> bool:
+    """A constructor of something with state (``nn.Linear(...)``, ``torch.optim.SGD(...)``,
+    ``MyBlock()``), not a pure computation whose fresh copy would be equal."""
+    func = call.func
+    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+    return bool(name) and name[0].isupper()
 
 
 def _builtins(node: ast.AST):

@@ -4,6 +4,7 @@ import torch
 
 from studykit.grading.kit import (
     Case,
+    assert_floats,
     assert_params_close,
     assert_same_device,
     model_snapshot,
@@ -33,7 +34,8 @@ def verify_trajectory(got, expected):
         raise AssertionError(f"step {first} was taken by {names[first]!r}, expected "
                              f"{want[first]!r}: Adam must take exactly the first {switch} step(s) "
                              "(steps 0 .. switch_step - 1), then SGD")
-    losses = [float(v) for v in res["losses"]]
+    assert_floats(res["losses"], "'losses'")
+    losses = list(res["losses"])
     if len(losses) != len(ref["losses"]):
         raise AssertionError(f"expected {len(ref['losses'])} losses, got {len(losses)}")
     for i, (a, b) in enumerate(zip(losses, ref["losses"], strict=True)):

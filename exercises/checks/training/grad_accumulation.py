@@ -73,6 +73,8 @@ def cases(ctx):
              verify=verify_accumulation),
         Case("micro-batches of 2, 8 accumulation steps",
              lambda m: _train(m, ctx, X, y, 0.2, 2, 8, 2), verify=verify_accumulation),
+        Case("micro-batches of a single example, 4 accumulation steps",
+             lambda m: _train(m, ctx, X, y, 0.1, 1, 4, 1), verify=verify_accumulation),
         Case("accum_steps 1 is plain minibatch SGD",
              lambda m: _train(m, ctx, X, y, 0.05, 6, 1, 1), verify=verify_accumulation),
         Case("3 micro-batches of 4 end where plain SGD with batches of 12 ends",

@@ -5,6 +5,8 @@ from torch import nn
 
 from studykit.grading.kit import (
     Case,
+    assert_float,
+    assert_floats,
     assert_params_close,
     assert_same_device,
     model_snapshot,
@@ -27,12 +29,13 @@ def _clip(m, ctx, scale, max_norm, seed, dtype=torch.float32):
     params = _params_with_grads(ctx, scale, seed, dtype)
     norm = m.clip_gradients(params, max_norm)
     grads = [p.grad.detach().clone() for p in params]
-    return {"norm": float(norm), "grads": grads,
+    return {"norm": norm, "grads": grads,
             "norm after": float(torch.sqrt(sum((g.double() ** 2).sum() for g in grads)))}
 
 
 @plain_words
 def verify_clip(got, expected):
+    assert_float(got["norm"], "the returned norm")
     if not math.isclose(got["norm"], expected["norm"], rel_tol=1e-5):
         raise AssertionError(f"returned norm {got['norm']:.6g}, expected {expected['norm']:.6g}: "
                              "the L2 norm of ALL gradients together (before clipping)")
@@ -63,7 +66,7 @@ def verify_training(got, expected):
     norms, want = got["norms"], expected["norms"]
     if not isinstance(norms, (list, tuple)) or len(norms) != len(want):
         raise AssertionError(f"return a list with one norm per step ({len(want)})")
-    norms = [float(v) for v in norms]
+    assert_floats(norms, "the returned norms")
     max_norm = expected["max_norm"]
     if max(want) > max_norm * 1.01 and max(norms) <= max_norm * (1 + 1e-5):
         raise AssertionError("every returned norm is <= max_norm: return the total norm "

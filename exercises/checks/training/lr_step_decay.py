@@ -90,4 +90,6 @@ def cases(ctx):
              inputs=(X, y)),
         Case("train 5 epochs, lr x0.2 every epoch, batch 5 (last batch smaller)",
              lambda m: _train(m, ctx, X, y, 0.1, 0.2, 1, 5, 5), verify=verify_training),
+        Case("train 3 epochs, batch 23: the last batch holds one example",
+             lambda m: _train(m, ctx, X, y, 0.05, 0.5, 1, 3, 23), verify=verify_training),
     ]
