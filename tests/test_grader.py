@@ -169,3 +169,38 @@ def test_doctor_names_the_sandbox():
 
     names = {name: detail for name, _, detail in run_checks(Path("/nonexistent.db"))}
     assert names["sandbox"] == sandbox.describe()
+
+
+def test_a_killed_worker_is_reported_as_such(exercise):
+    import signal
+
+    from studykit.grading.client import GradingError
+
+    fresh = Worker()
+    try:
+        fresh.proc.send_signal(signal.SIGKILL)
+        fresh.proc.wait()
+        with pytest.raises(GradingError) as info:
+            fresh.grade(exercise, exercise.solution)
+    finally:
+        fresh.close()
+    assert info.value.message == ("the grading worker was killed by SIGKILL (often the "
+                                  "system running out of memory)")
+    assert info.value.remedy == "run the check again; close other programs if it repeats"
+
+
+def test_a_broken_check_is_a_grader_error_not_the_learners_fault(worker, exercise, tmp_path):
+    import shutil
+    from dataclasses import replace
+
+    root = tmp_path / "course"
+    shutil.copytree(COURSE, root)
+    check = root / "checks" / "tensors" / "scale_rows.py"
+    check.write_text(check.read_text().replace("inputs=(x, f)", 'verify="no_such_verify"'))
+    verdict = worker.grade(replace(exercise, root=root), exercise.solution)
+    assert verdict["status"] == "error"
+    assert verdict["tests"] == [{
+        "name": "judge", "status": "error",
+        "message": "the grader failed while comparing results (AttributeError: module "
+                   "'studykit_check' has no attribute 'no_such_verify'); please report this, "
+                   "and run `studykit doctor`"}]

@@ -89,9 +89,10 @@ def judge_case(case: Case, got_payload: bytes | None, expected_payload: bytes | 
         return "fail", ("your code changed an input in place (" + "; ".join(got["mutated"])
                         + "); work on a copy or out of place")
     want = expected["expected"] if case.expected is not None else expected["value"]
-    try:
-        if case.verify is not None:
-            _verifier(case.verify, checks)(plain(got["value"]), plain(want))
+    verify = _verifier(case.verify, checks) if case.verify is not None else None  # a check bug
+    try:                                                                  # raises: grader error
+        if verify is not None:
+            verify(plain(got["value"]), plain(want))
         else:
             compare(got["value"], want, case, device)
     except AssertionError as exc:
