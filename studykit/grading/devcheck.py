@@ -92,7 +92,7 @@ def mutation_score(ex: Exercise, worker: Worker, listed: dict[str, str],
                    scratch: Path) -> MutantReport:
     report = MutantReport(ex.id)
     survivors = set()
-    for mutant in generate(ex.solution.read_text("utf-8")):
+    for mutant in generate(ex.solution.read_text("utf-8"), ex.starter.read_text("utf-8")):
         path = scratch / ex.topic / f"{ex.slug}.py"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(mutant.source, "utf-8")

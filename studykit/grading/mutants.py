@@ -58,15 +58,20 @@ class Mutant:
 Change = Callable[[ast.AST, dict], None]  # mutate the copy of the node (parents given)
 
 
-def generate(source: str) -> list[Mutant]:
+def generate(source: str, given: str | None = None) -> list[Mutant]:
     """Every mutant of ``source`` (a Python file), in file order; mutants that do not
-    change the code (or do not compile) are left out."""
+    change the code (or do not compile) are left out, and so is code the starter
+    ``given`` already contains word for word (a provided class, a helper): the learner
+    does not write it, so its mutants say nothing about the check."""
     tree = ast.parse(source)
+    provided = _provided_nodes(tree, given)
     _NUMBER_NAMES.clear()
     _NUMBER_NAMES.update(_number_names(tree))
     nodes = list(ast.walk(tree))
     sites: list[tuple[int, str, Change]] = []
     for index, node in enumerate(nodes):
+        if id(node) in provided:
+            continue
         for label, change in _sites(node):
             sites.append((index, label, change))
     baseline = ast.unparse(tree)
@@ -92,6 +97,31 @@ def generate(source: str) -> list[Mutant]:
         key = label if keys[label] == 1 else f"{label} #{keys[label]}"
         result.append(Mutant(key, getattr(nodes[index], "lineno", 0), code))
     return result
+
+
+def _provided_nodes(tree: ast.Module, given: str | None) -> set[int]:
+    """ids of every node inside a top-level def or class the starter has unchanged."""
+    if not given:
+        return set()
+    try:
+        starter = {_without_docstrings(n) for n in ast.parse(given).body
+                   if isinstance(n, (ast.FunctionDef, ast.ClassDef))}
+    except SyntaxError:
+        return set()
+    return {id(inner) for top in tree.body if isinstance(top, (ast.FunctionDef, ast.ClassDef))
+            and _without_docstrings(top) in starter for inner in ast.walk(top)}
+
+
+def _without_docstrings(node: ast.AST) -> str:
+    """``ast.dump`` of a def or class with every docstring left out."""
+    copied = copy.deepcopy(node)
+    for inner in ast.walk(copied):
+        body = getattr(inner, "body", None)
+        if isinstance(inner, (ast.FunctionDef, ast.ClassDef)) and body \
+                and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
+                and isinstance(body[0].value.value, str):
+            inner.body = body[1:] or [ast.Pass()]
+    return ast.dump(copied)
 
 
 def _sites(node: ast.AST) -> Iterator[tuple[str, Change]]:

@@ -117,7 +117,8 @@ def _greedy_calls(m, ctx, src, steps):
     decode = model.decode
 
     def spy(tgt, context, dec_state):
-        log.append((tuple(tgt.shape), bool(torch.allclose(context, state[-1]))))
+        log.append((tuple(tgt.shape), bool(torch.allclose(context, state[-1])),
+                    torch.is_grad_enabled()))
         return decode(tgt, context, dec_state)
 
     model.decode = spy
@@ -129,11 +130,14 @@ def verify_greedy_calls(got, expected):
     if got["calls"] != got["steps"]:
         raise AssertionError(f"greedy_decode called model.decode {got['calls']} times for "
                              f"{got['steps']} steps: call it once per generated token")
-    if any(shape != (got["batch"], 1) for shape, _ in got["log"]):
+    if any(shape != (got["batch"], 1) for shape, _, _ in got["log"]):
         raise AssertionError("each decode call should get only the previous token, shape "
                              "(batch, 1), and the decoder state carried from the last call")
-    if not all(same for _, same in got["log"]):
-        first = next(i for i, (_, same) in enumerate(got["log"]) if not same)
+    if any(grad for _, _, grad in got["log"]):
+        raise AssertionError("decoding ran with gradients on: run greedy_decode under "
+                             "torch.no_grad(), as the docstring says (no graph is needed)")
+    if not all(same for _, same, _ in got["log"]):
+        first = next(i for i, (_, same, _) in enumerate(got["log"]) if not same)
         raise AssertionError(f"decode call {first} got a different context: the context is the "
                              "encoder's final state[-1], computed once; the decoder's state "
                              "changes, the context must not")

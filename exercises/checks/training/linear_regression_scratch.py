@@ -69,6 +69,37 @@ def verify_recovered(got, expected):
                              "0.01 it should be about 5e-5 (is 'loss' the mean over all data?)")
 
 
+def _initial(m, X, y):
+    """num_epochs=0: the parameters as created (w ~ N(0, 0.01), b a 0-d zero)."""
+    res = m.train_linear_regression(X, y, 0.03, 0, 10)
+    return {"w": res["w"], "b": res["b"]}
+
+
+def verify_initial(got, expected):
+    w, b = got["w"], got["b"]
+    if not isinstance(b, torch.Tensor) or b.shape != () or float(b) != 0.0:
+        raise AssertionError(f"b should start as a 0-d zero tensor, got {b!r}")
+    if not isinstance(w, torch.Tensor) or w.shape != expected["w"].shape \
+            or float(w.abs().max()) > 0.1:
+        raise AssertionError("w should start small: torch.normal(0, 0.01, size=(d,))")
+
+
+def _two_steps(m, X, y, batch_size=2):
+    res = m.train_linear_regression(X, y, 0.1, 1, batch_size)
+    return {"w": res["w"], "b": res["b"]}
+
+
+def verify_two_steps(got, expected):
+    """After two minibatch steps the parameters depend on lr * grad / batch_size, not on
+    the (random, 0.01-sized) start: 0.05 tells a wrong step size from a different start."""
+    for key in ("w", "b"):
+        diff = float((got[key].double() - expected[key].double()).abs().max())
+        if diff > 0.05:
+            raise AssertionError(f"after two minibatch steps {key} is off by {diff:.3g}: "
+                                 "update p -= lr * p.grad / batch_size with batch_size the "
+                                 "number of examples in that minibatch")
+
+
 def cases(ctx):
     X = ctx.randn(4, 3, seed=1)
     w = ctx.randn(3, seed=2)
@@ -77,7 +108,15 @@ def cases(ctx):
     y = ctx.randn(5, seed=4)
     X2, y2 = _data(ctx, [2.0, -3.4], 4.2, 1000, seed=10)
     X5, y5 = _data(ctx, [0.5, -1.0, 1.5, 3.0, -2.5], -1.3, 503, seed=20)
+    X4 = ctx.tensor([[3.0, -1.0], [2.0, 4.0], [-2.0, 1.0], [1.0, 3.0]])
+    y4 = ctx.tensor([5.0, -3.0, 2.0, 6.0])
     return [
+        Case("num_epochs=0 returns the parameters as created", lambda m: _initial(m, X4, y4),
+             verify=verify_initial),
+        Case("two minibatch steps of 2 examples (lr 0.1)", lambda m: _two_steps(m, X4, y4),
+             verify=verify_two_steps),
+        Case("minibatches of 3 then 1: the last step divides by 1",
+             lambda m: _two_steps(m, X4, y4, 3), verify=verify_two_steps),
         Case("linreg on a 4x3 batch", lambda m: m.linreg(X, w, b),),
         Case("squared_loss is one value per example", lambda m: m.squared_loss(y_hat, y),),
         Case("sgd updates in place: p -= lr * grad / batch_size", lambda m: _sgd_step(m, ctx)),
