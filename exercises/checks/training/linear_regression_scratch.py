@@ -84,6 +84,19 @@ def verify_initial(got, expected):
         raise AssertionError("w should start small: torch.normal(0, 0.01, size=(d,))")
 
 
+def _initial_spread(m, ctx):
+    X = ctx.randn(3, 2000, seed=30)
+    w = m.train_linear_regression(X, ctx.randn(3, seed=31), 0.03, 0, 3)["w"]
+    return {"std": float(w.double().std()), "mean": float(w.double().mean())}
+
+
+def verify_spread(got, expected):
+    if not (0.008 < got["std"] < 0.012 and abs(got["mean"]) < 0.002):
+        raise AssertionError(f"the starting w has mean {got['mean']:.3g} and standard deviation "
+                             f"{got['std']:.3g}; torch.normal(0, 0.01, ...) gives about 0 and "
+                             "0.01")
+
+
 def _two_steps(m, X, y, batch_size=2):
     res = m.train_linear_regression(X, y, 0.1, 1, batch_size)
     return {"w": res["w"], "b": res["b"]}
@@ -113,6 +126,8 @@ def cases(ctx):
     return [
         Case("num_epochs=0 returns the parameters as created", lambda m: _initial(m, X4, y4),
              verify=verify_initial),
+        Case("w starts from N(0, 0.01): 2000 weights, their spread",
+             lambda m: _initial_spread(m, ctx), verify=verify_spread),
         Case("two minibatch steps of 2 examples (lr 0.1)", lambda m: _two_steps(m, X4, y4),
              verify=verify_two_steps),
         Case("minibatches of 3 then 1: the last step divides by 1",
