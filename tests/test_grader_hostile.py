@@ -91,7 +91,7 @@ def descendants(root: int) -> set[int]:
     return found
 
 
-def wait_gone(pids, seconds: float = 10) -> set[int]:
+def wait_gone(pids, seconds: float = 60) -> set[int]:
     """The pids still alive after waiting (a generous bound, not a speed test)."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline and any(alive(p) for p in pids):
