@@ -60,7 +60,10 @@ def _syscall(number: int, *args) -> int:
 
 
 def prctl(option: int, value: int) -> None:
-    """``prctl(option, value, 0, 0, 0)``; raises LandlockError on failure."""
+    """``prctl(option, value, 0, 0, 0)``; raises LandlockError on failure (and where
+    there is no prctl at all, as on macOS)."""
+    if not hasattr(_libc, "prctl"):
+        raise LandlockError(38, "prctl is not available on this system")  # ENOSYS
     if _libc.prctl(ctypes.c_int(option), ctypes.c_ulong(value), ctypes.c_ulong(0),
                    ctypes.c_ulong(0), ctypes.c_ulong(0)) != 0:
         err = ctypes.get_errno()
