@@ -158,8 +158,12 @@ def _drop_privileges(uid: int) -> None:
         for cap in range(last + 1):
             landlock.prctl(PR_CAPBSET_DROP, cap)
     os.setgroups([])
-    os.setresgid(uid, uid, uid)
-    os.setresuid(uid, uid, uid)  # clears the permitted, effective and ambient capabilities
+    if hasattr(os, "setresuid"):
+        os.setresgid(uid, uid, uid)
+        os.setresuid(uid, uid, uid)  # clears the permitted, effective and ambient capabilities
+    else:  # macOS: setgid/setuid as root set the real, effective and saved ids
+        os.setgid(uid)
+        os.setuid(uid)
 
 
 def python_roots() -> list[Path]:
