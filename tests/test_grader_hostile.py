@@ -278,3 +278,48 @@ def test_the_verdict_json_of_exercise_check_names_the_sandbox(course, tmp_path, 
                      str(course / "solutions" / "tensors" / "scale_rows.py"), "--json",
                      timeout=120)
     assert json.loads(result.stdout)["sandbox"] == sandbox.kind()
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="the uid drop happens only when running as root")
+def test_learner_code_runs_unprivileged_without_capabilities(worker, exercise, tmp_path):
+    source = tmp_path / "whoami.py"
+    source.write_text(
+        "import ctypes, os\n"
+        "try:\n    os.setuid(0)\n    regained = True\nexcept PermissionError:\n"
+        "    regained = False\n"
+        "libc = ctypes.CDLL(None)\n"
+        "print('ids', os.getuid(), os.geteuid(), os.getgid(), os.getgroups(), regained,\n"
+        "      libc.prctl(39, 0, 0, 0, 0), libc.prctl(3, 0, 0, 0, 0), flush=True)\n"
+        "def scale_rows(x, f):\n    return x * f[:, None]\n")
+    verdict = worker.grade(exercise, source)
+    assert verdict["status"] == "pass"
+    uid = sandbox.sandbox_uid("learner")
+    # uid, euid, gid, no groups, setuid(0) refused, no_new_privs 1, not dumpable
+    assert verdict["output"].split("\n")[0] == f"ids {uid} {uid} {uid} [] False 1 0"
+
+
+@needs_landlock
+def test_no_network(worker, exercise, tmp_path):
+    import select
+    import socket
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+    port = server.getsockname()[1]
+    source = tmp_path / "phones_home.py"
+    source.write_text(
+        "import socket\n"
+        "try:\n"
+        f"    socket.create_connection(('127.0.0.1', {port}), timeout=2).sendall(b'x')\n"
+        "    print('connected', flush=True)\n"
+        "except OSError as exc:\n"
+        "    print('refused', type(exc).__name__, flush=True)\n"
+        "def scale_rows(x, f):\n    return x * f[:, None]\n")
+    try:
+        verdict = worker.grade(exercise, source)
+        readable, _, _ = select.select([server], [], [], 0)  # the check is over: no waiting
+    finally:
+        server.close()
+    assert verdict["output"].startswith("refused ")
+    assert readable == []
