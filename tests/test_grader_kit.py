@@ -268,3 +268,38 @@ def test_a_sample_of_the_catalog_kills_every_mutant_not_listed_as_equivalent(wor
     reports, problems = run_mutants(exercises, worker, catalog_root())
     assert problems == []
     assert all(r.total > 0 for r in reports)
+
+
+LEGACY_CHECK = '''
+from studykit.grading.kit import Case, plain_words
+
+
+@plain_words
+def verify_rows(got, expected):
+    if not (got - expected).abs().max() < 1e-6:
+        raise AssertionError("the rows are not scaled by their factors")
+
+
+def cases(ctx):
+    x = ctx.randn(4, 3, seed=1)
+    f = ctx.randn(4, seed=2)
+    return [Case("rows (the old API: verify by name, inputs listed)",
+                 lambda m: m.scale_rows(x, f), verify="verify_rows", inputs=(x, f))]
+'''
+
+
+def test_the_old_api_still_works(worker, tmp_path):
+    root = tmp_path / "exercises"
+    shutil.copytree(COURSE, root)
+    (root / "checks" / "tensors" / "scale_rows.py").write_text(LEGACY_CHECK)
+    exercise = load_catalog(root)[0]
+    assert worker.grade(exercise, exercise.solution)["status"] == "pass"
+    wrong = tmp_path / "wrong.py"
+    wrong.write_text("def scale_rows(x, f):\n    return x * 2\n")
+    verdict = worker.grade(exercise, wrong)
+    assert verdict["tests"][0]["message"] == "the rows are not scaled by their factors"
+    mutating = tmp_path / "mutating.py"
+    mutating.write_text("def scale_rows(x, f):\n    f.abs_()\n    return x * f[:, None]\n")
+    assert worker.grade(exercise, mutating)["tests"][0]["message"] == (
+        "your code changed an input in place (the input tensor of shape (4,): its values); "
+        "work on a copy or out of place")
