@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from pathlib import Path
@@ -204,3 +205,11 @@ def test_a_broken_check_is_a_grader_error_not_the_learners_fault(worker, exercis
         "message": "the grader failed while comparing results (AttributeError: module "
                    "'studykit_check' has no attribute 'no_such_verify'); please report this, "
                    "and run `studykit doctor`"}]
+
+
+def test_a_fifo_is_refused_without_blocking(worker, exercise, tmp_path):
+    fifo = tmp_path / "solution.py"
+    os.mkfifo(fifo)
+    verdict = worker.grade(exercise, fifo)
+    assert verdict["status"] == "error"
+    assert verdict["tests"][0]["message"] == f"your file {fifo} is not a regular file"

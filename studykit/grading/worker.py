@@ -20,7 +20,6 @@ import os
 import selectors
 import shutil
 import signal
-import stat
 import sys
 import tempfile
 import time
@@ -35,7 +34,7 @@ import torch.nn.functional  # noqa: E402,F401
 import torch.testing  # noqa: E402,F401
 import torch.utils.data  # noqa: E402,F401
 
-from studykit.grading import child, judge, landlock, reaper, sandbox  # noqa: E402
+from studykit.grading import child, folders, judge, landlock, reaper, sandbox  # noqa: E402
 from studykit.grading.channel import FrameReader  # noqa: E402
 
 
@@ -57,7 +56,6 @@ _skip_dtensor_import()
 OUTPUT_SHOWN = 2048
 RESULTS_LIMIT = 64 * 1024 * 1024  # bytes of results one child may send
 VERDICT_LIMIT = 4 * 1024 * 1024
-SOURCE_LIMIT = 1024 * 1024  # a file to grade larger than this is refused
 JUDGE_SECONDS = 60.0
 JUDGE_MEMORY_MB = 2048
 PR_SET_PDEATHSIG, PR_GET_DUMPABLE = 1, 3
@@ -223,7 +221,7 @@ def grade(request: dict) -> dict:
     started = time.monotonic()
     _warm_up(request.get("topic", ""))
     device = cuda_device(request.get("device", "cpu"))
-    root = Path(tempfile.mkdtemp(prefix="studykit-grade-", dir=_grading_tmp()))
+    root = Path(tempfile.mkdtemp(prefix="studykit-grade-", dir=folders.grading_tmp()))
     os.chmod(root, 0o711)  # each child reaches its own folder, lists nothing
     try:
         verdict = _grade_in(root, request, device)
@@ -234,30 +232,16 @@ def grade(request: dict) -> dict:
     return verdict
 
 
-def _grading_tmp() -> str:
-    """The temporary folder, unless an unprivileged uid could not reach inside it."""
-    place = tempfile.gettempdir()
-    if os.geteuid() == 0 and not sandbox.reachable_by_others(Path(place) / "x"):
-        return "/tmp" if os.path.isdir("/tmp") else place
-    return place
-
-
-def _hidden(request: dict) -> tuple[Path, ...]:
-    from studykit.paths import home
-
-    return (Path(request["check"]).resolve().parents[2], home())
-
-
 def _grade_in(root: Path, request: dict, device: str) -> dict:
     check = Path(request["check"])
-    hidden = _hidden(request)
+    hidden = folders.hidden_paths(request)
     procs: dict[str, _Proc] = {}
     for role, source in (("learner", request["file"]), ("reference", request["solution"])):
         folder = root / role
         sandbox.prepare_folder(folder, role)
         try:
-            target = _copy_source(Path(source), folder, role)
-        except _Refused as exc:
+            target = folders.copy_source(Path(source), folder, role)
+        except folders.Refused as exc:
             _finish(list(procs.values()))
             return {"status": "error", "tests": [_test("load", "error", str(exc))], "output": ""}
         procs[role] = _spawn(child.run_child, role=role, target=target, check_path=check,
@@ -272,36 +256,6 @@ def _grade_in(root: Path, request: dict, device: str) -> dict:
     verdict = _verdict(procs, finished, check, device, request, hidden)
     verdict["output"] = output
     return verdict
-
-
-class _Refused(Exception):
-    pass
-
-
-def _copy_source(source: Path, folder: Path, role: str) -> Path:
-    """Copy the file to grade into the child's folder (the only place it can read it)."""
-    who = "your file" if role == "learner" else "the reference solution"
-    try:
-        info = os.stat(source)
-    except OSError as exc:
-        raise _Refused(f"cannot read {who} {source}: {exc.strerror}") from None
-    if not stat.S_ISREG(info.st_mode):
-        raise _Refused(f"{who} {source} is not a regular file")
-    if info.st_size > SOURCE_LIMIT:
-        raise _Refused(f"{who} is larger than {SOURCE_LIMIT // 1024} KB")
-    try:
-        fd = os.open(source, os.O_RDONLY | os.O_NONBLOCK)
-        with os.fdopen(fd, "rb") as fh:
-            data = fh.read(SOURCE_LIMIT + 1)
-    except OSError as exc:
-        raise _Refused(f"cannot read {who} {source}: {exc.strerror}") from None
-    name = source.name if source.suffix == ".py" else "solution.py"
-    target = folder / name
-    target.write_bytes(data)
-    if os.geteuid() == 0:
-        uid = sandbox.sandbox_uid(role)
-        os.chown(target, uid, uid)
-    return target
 
 
 def _verdict(procs: dict[str, _Proc], finished: bool, check: Path, device: str,
