@@ -1,6 +1,6 @@
 import torch
 
-from studykit.grading.kit import Case
+from studykit.grading.kit import Case, agrees_with_torch, gradient
 
 
 def _both(m, x, dim=-1):
@@ -39,4 +39,10 @@ def cases(ctx):
         Case("equal scores give a uniform distribution", lambda m: _both(m, equal)),
         Case("softmax rows sum to 1", lambda m: m.softmax(x64 * 50, -1).sum(-1)),
         Case("gradient of log_softmax (float64)", lambda m: _grad(m, x64)),
+        agrees_with_torch("agrees with torch.log_softmax on huge magnitudes",
+                          lambda m: m.log_softmax(huge, -1), lambda: torch.log_softmax(huge, -1)),
+        agrees_with_torch("agrees with torch.softmax along dim 1 of a 3-D input",
+                          lambda m: m.softmax(cube, 1), lambda: torch.softmax(cube, 1)),
+        Case("gradient of softmax (float64, every output weighted)",
+             gradient(lambda m, t: m.softmax(t, -1), x64)),
     ]
