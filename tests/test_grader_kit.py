@@ -303,3 +303,29 @@ def test_the_old_api_still_works(worker, tmp_path):
     assert worker.grade(exercise, mutating)["tests"][0]["message"] == (
         "your code changed an input in place (the input tensor of shape (4,): its values); "
         "work on a copy or out of place")
+
+
+IN_PLACE_CHECK = '''
+from studykit.grading.kit import Case
+
+
+def cases(ctx):
+    x = ctx.randn(4, 3, seed=1)
+    f = ctx.randn(4, seed=2)
+    return [Case("scales x in place (the task asks for it)", lambda m: m.scale_rows(x, f))]
+'''
+
+
+def test_in_place_by_design_is_judged_against_the_reference(worker, tmp_path):
+    root = tmp_path / "exercises"
+    shutil.copytree(COURSE, root)
+    (root / "checks" / "tensors" / "scale_rows.py").write_text(IN_PLACE_CHECK)
+    (root / "solutions" / "tensors" / "scale_rows.py").write_text(
+        "def scale_rows(x, f):\n    return x.mul_(f[:, None])\n")
+    exercise = load_catalog(root)[0]
+    assert worker.grade(exercise, exercise.solution)["status"] == "pass"
+    copy = tmp_path / "copy.py"
+    copy.write_text("def scale_rows(x, f):\n    return x * f[:, None]\n")
+    assert worker.grade(exercise, copy)["tests"][0]["message"] == (
+        "your code should change an input in place, as the task says (the input tensor of "
+        "shape (4, 3): its values), but left it unchanged")

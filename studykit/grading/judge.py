@@ -85,9 +85,14 @@ def judge_case(case: Case, got_payload: bytes | None, expected_payload: bytes | 
     expected = channel.decode_case(expected_payload)
     if "error" in expected:
         return "error", f"the reference solution failed this case: {expected['error']}"
-    if got["mutated"]:
-        return "fail", ("your code changed an input in place (" + "; ".join(got["mutated"])
+    extra = [c for c in got["mutated"] if c not in expected["mutated"]]
+    if extra:  # the reference changes what the task asks to change in place, nothing else
+        return "fail", ("your code changed an input in place (" + "; ".join(extra)
                         + "); work on a copy or out of place")
+    missing = [c for c in expected["mutated"] if c not in got["mutated"]]
+    if missing:
+        return "fail", ("your code should change an input in place, as the task says ("
+                        + "; ".join(missing) + "), but left it unchanged")
     want = expected["expected"] if case.expected is not None else expected["value"]
     verify = _verifier(case.verify, checks) if case.verify is not None else None  # a check bug
     try:                                                                  # raises: grader error

@@ -23,9 +23,11 @@ tensor, a tuple is not a list, a generator is not a list), a tensor's shape, dty
 and ``requires_grad``, then the values (``torch.testing.assert_close`` tolerances, exact for
 integers). ``relax=("requires_grad", "dtype", "type", "device")`` loosens one of them for
 a case. Every tensor made by ``ctx`` is watched: a case fails when the code under test
-changed one in place (values, ``requires_grad`` or ``.grad``), so there is no need to list
-``inputs=(x,)`` any more (still accepted). A case whose own ``call`` changes a ctx tensor
-on purpose says ``changes_inputs=True``.
+changed one in place (values, ``requires_grad`` or ``.grad``) where the reference did not,
+or left one unchanged that the reference changes (an exercise about in-place updates), so
+there is no need to list ``inputs=(x,)`` any more (still accepted). A case whose own
+``call`` changes ctx tensors in a way that differs between the two may say
+``changes_inputs=True`` to turn the watch off.
 
 Outcome-graded cases pass ``verify=function`` (``function(got, expected)`` raising
 ``AssertionError("plain words")``; any other exception fails the case with "your result
