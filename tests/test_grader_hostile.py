@@ -13,6 +13,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import tempfile
 import sys
 import time
 from pathlib import Path
@@ -193,8 +194,10 @@ def test_ctrl_c_kills_the_whole_tree(command, course, tmp_path, monkeypatch, stu
         args = ["exercise", "watch", "tensors/scale_rows", "--poll"]
     else:
         args = ["exercise", "check", "tensors/scale_rows", "--file", str(path)]
-    cli = pexpect.spawn(sys.executable, ["-m", "studykit", *args], env=dict(os.environ),
-                        encoding="utf-8", timeout=60)
+    scratch = Path(tempfile.mkdtemp(prefix="studykit-test-tmp-"))  # the worker's TMPDIR
+    scratch.chmod(0o711)
+    cli = pexpect.spawn(sys.executable, ["-m", "studykit", *args],
+                        env=dict(os.environ, TMPDIR=str(scratch)), encoding="utf-8", timeout=60)
     deadline = time.monotonic() + 120  # waits for the check to start, however slow
     while time.monotonic() < deadline and len(named(token)) < 2:  # the loop and the survivor
         time.sleep(0.05)
@@ -205,6 +208,8 @@ def test_ctrl_c_kills_the_whole_tree(command, course, tmp_path, monkeypatch, stu
     cli.close()
     assert wait_gone(started) == set()
     assert named(token) == set()
+    assert list(scratch.iterdir()) == []  # the check's folders are gone too
+    scratch.rmdir()
 
 
 def named(token: str) -> set[int]:
