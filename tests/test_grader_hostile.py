@@ -13,8 +13,8 @@ import os
 import shutil
 import sqlite3
 import subprocess
-import tempfile
 import sys
+import tempfile
 import time
 from pathlib import Path
 
