@@ -146,11 +146,18 @@ def test_forged_payloads_are_refused(header, extra, message):
         channel.decode_case(len(raw).to_bytes(4, "big") + raw + extra)
 
 
+def test_garbage_on_the_channel_is_named():
+    reader = channel.FrameReader(1 << 20)
+    reader.feed(b"Zgarbage")
+    assert reader.problem == ("your code wrote into the grader's results channel and "
+                              "corrupted it")
+
+
 def test_the_frame_reader_stops_at_its_limit():
     reader = channel.FrameReader(100)
     reader.feed(channel.frame(channel.META, b"{}"))
     reader.feed(b"x" * 200)
-    assert reader.problem == "more than 0 MB of results"
+    assert reader.problem == "your code sent more than 0 MB of results; return smaller values"
     assert reader.meta() == {}
 
 

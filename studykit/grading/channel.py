@@ -57,21 +57,23 @@ class FrameReader:
         self.buffer = bytearray()
         self.frames: list[tuple[bytes, bytes]] = []
         self.total = 0
-        self.problem: str | None = None
+        self.problem: str | None = None  # a sentence for the learner
 
     def feed(self, chunk: bytes) -> None:
         if self.problem:
             return
         self.total += len(chunk)
         if self.total > self.limit:
-            self.problem = f"more than {self.limit // (1024 * 1024)} MB of results"
+            self.problem = (f"your code sent more than {self.limit // (1024 * 1024)} MB of "
+                            "results; return smaller values")
             self.buffer.clear()
             return
         self.buffer += chunk
         while len(self.buffer) >= HEADER.size:
             kind, length = HEADER.unpack_from(self.buffer)
             if kind not in KINDS:
-                self.problem = "the results channel was corrupted"
+                self.problem = ("your code wrote into the grader's results channel and "
+                                "corrupted it")
                 self.buffer.clear()
                 return
             if len(self.buffer) < HEADER.size + length:

@@ -267,8 +267,7 @@ def _verdict(procs: dict[str, _Proc], finished: bool, check: Path, device: str,
         return _error("reference", "the reference solution did not finish; please report "
                       f"this ({why.strip().splitlines()[-1] if why.strip() else why})")
     if learner.results.problem:
-        return {"status": "fail", "tests": [_test("results", "fail",
-                f"your code sent {learner.results.problem}; return smaller values")]}
+        return {"status": "fail", "tests": [_test("results", "fail", learner.results.problem)]}
     meta = learner.results.meta()
     if not finished and not learner.results.done():
         limit = request["time_limit"]
