@@ -9,9 +9,10 @@ outside the child's own domain. Without Landlock (an old kernel, macOS) only the
 and the uid apply: :func:`kind` says ``"limits-only"`` and so does every verdict.
 
 The Python installation under ``/root`` is not readable by an unprivileged uid (``/root``
-is mode 700). Rather than preload every module a learner might import, the child opens
-each such root as a directory file descriptor *before* dropping its uid and rewrites
-``sys.path`` (and the ``__path__`` of packages already imported) to ``/proc/self/fd/N/...``:
+is mode 700). Rather than preload every module a learner might import, the worker (root)
+opens each such root once as a directory file descriptor (:func:`prepare_worker`), which
+every child inherits and keeps, and rewrites ``sys.path`` (and the ``__path__`` of packages
+already imported) to ``/proc/self/fd/N/...``:
 a process may always follow its own fd links, and permission is checked only from there
 down, so imports keep working while the rest of ``/root`` stays closed. Landlock still
 checks the real location of every file opened that way.
