@@ -213,3 +213,22 @@ def test_a_fifo_is_refused_without_blocking(worker, exercise, tmp_path):
     verdict = worker.grade(exercise, fifo)
     assert verdict["status"] == "error"
     assert verdict["tests"][0]["message"] == f"your file {fifo} is not a regular file"
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="capabilities are dropped only as root")
+def test_without_a_uid_to_switch_to_root_children_hold_no_capability():
+    from studykit.grading import sandbox
+
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child reports through the pipe
+        try:
+            sandbox._drop_capabilities()
+            with open("/proc/self/status") as fh:
+                caps = [line.split()[1] for line in fh if line.startswith(("CapEff", "CapPrm"))]
+            os.write(write, " ".join(caps).encode())
+        finally:
+            os._exit(0)
+    os.close(write)
+    os.waitpid(pid, 0)
+    assert os.read(read, 100).decode() == "0000000000000000 0000000000000000"

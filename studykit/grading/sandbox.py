@@ -66,9 +66,14 @@ def kind() -> str:
 def describe() -> str:
     """One line for `studykit doctor`."""
     abi = landlock.abi_version()
-    who = ("as root: children run as unprivileged uids "
-           f"{SANDBOX_UID_BASE + 1}-{SANDBOX_UID_BASE + 3} without capabilities"
-           if os.geteuid() == 0 else "children keep your uid")
+    if os.geteuid() != 0:
+        who = "children keep your uid"
+    elif _uid_drop_works():
+        who = (f"as root: children run as unprivileged uids {SANDBOX_UID_BASE + 1}-"
+               f"{SANDBOX_UID_BASE + 3} without capabilities")
+    else:
+        who = ("as root in a user namespace without the sandbox uids: children stay uid 0 "
+               "without capabilities")
     if abi == 0:
         return (f"limits-only: no Landlock on this system, so graded code can read and write "
                 f"what you can (resource limits only); {who}")
@@ -102,7 +107,10 @@ def confine(c: Confinement) -> None:
     roots = _readable_roots(c.hidden)
     rules = _rules(abi, roots, c) if abi else None  # paths are opened before the uid drops
     if os.geteuid() == 0:
-        _drop_privileges(sandbox_uid(c.role))
+        if _UID_DROP_WORKS:
+            _drop_privileges(sandbox_uid(c.role))
+        else:  # a user namespace without the sandbox uids: stay uid 0, hold no capability
+            _drop_capabilities()
     with contextlib.suppress(OSError):
         landlock.prctl(PR_SET_DUMPABLE, 0)
         landlock.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)  # after setuid, which clears it
@@ -151,6 +159,31 @@ def _mapped_bytes() -> int:
             return int(f.read().split()[0]) * resource.getpagesize()
     except OSError:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def _drop_capabilities() -> None:
+    """Empty the effective, permitted and inheritable capability sets (``capset``)."""
+    import ctypes
+
+    header = (ctypes.c_uint32 * 2)(0x20080522, 0)  # _LINUX_CAPABILITY_VERSION_3, this process
+    data = (ctypes.c_uint32 * 6)()  # two {effective, permitted, inheritable}, all zero
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.capset(header, data) != 0:
+        raise OSError(ctypes.get_errno(), "capset failed: cannot drop capabilities")
+
+
+def _uid_drop_works() -> bool:
+    """Whether a child can switch to a sandbox uid (not in a user namespace that maps
+    only a few uids, as in a rootless container)."""
+    pid = os.fork()
+    if pid == 0:
+        try:
+            _drop_privileges(sandbox_uid("learner"))
+            os._exit(0)
+        except BaseException:  # noqa: BLE001 - any failure means no
+            os._exit(1)
+    _, status = os.waitpid(pid, 0)
+    return os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
 
 
 def _drop_privileges(uid: int) -> None:
@@ -205,6 +238,7 @@ def allowed_beneath(root: Path, hidden: tuple[Path, ...]) -> list[Path]:
 
 
 _ALIAS_FDS: list[int] = []
+_UID_DROP_WORKS = True
 
 
 def prepare_worker() -> None:
@@ -212,8 +246,10 @@ def prepare_worker() -> None:
     unprivileged uid could not reach and import through ``/proc/self/fd/N`` from now on
     (the children inherit the descriptors and the paths; doing it here, not in every
     child, spares each child ~10 ms of copy-on-write page faults)."""
+    global _UID_DROP_WORKS
     if os.geteuid() != 0 or _ALIAS_FDS:
         return
+    _UID_DROP_WORKS = _uid_drop_works()
     aliases = _open_aliases(python_roots())
     _ALIAS_FDS.extend(int(alias.rsplit("/", 1)[1]) for alias in aliases.values())
     _use_aliases(aliases)
