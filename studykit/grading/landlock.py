@@ -15,7 +15,7 @@ import contextlib
 import ctypes
 import functools
 import os
-import platform
+import sys
 
 SYS_CREATE_RULESET, SYS_ADD_RULE, SYS_RESTRICT_SELF = 444, 445, 446
 CREATE_RULESET_VERSION = 1
@@ -81,7 +81,7 @@ def not_dumpable() -> None:
 def abi_version() -> int:
     """The kernel's Landlock ABI (0: not available, not Linux, disabled at boot, or
     ``STUDYKIT_NO_LANDLOCK`` set, which tests and a user with a broken kernel can use)."""
-    if platform.system() != "Linux" or os.environ.get("STUDYKIT_NO_LANDLOCK"):
+    if not sys.platform.startswith("linux") or os.environ.get("STUDYKIT_NO_LANDLOCK"):
         return 0
     try:
         return _syscall(SYS_CREATE_RULESET, None, ctypes.c_size_t(0),
