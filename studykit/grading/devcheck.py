@@ -12,7 +12,8 @@ With ``--mutants``: grades every systematic mutant of each reference
 (:mod:`studykit.grading.mutants`) and reports per exercise how many the check kills.
 A survivor must be listed, with the reason it is equivalent, in ``exercises/mutants.yaml``;
 exit 1 when one is not (or when a listed one no longer survives: the list is stale).
-``--sample N`` takes N exercises spread over the catalog (what CI runs).
+``--sample N`` takes N exercises spread over the reviewed ones (``reviewed:`` in
+``exercises/mutants.yaml``; what CI runs).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from pathlib import Path
 
 from studykit.catalog import Exercise, catalog_root, load_catalog
 from studykit.grading.client import Worker
-from studykit.grading.mutants import generate, load_equivalents
+from studykit.grading.mutants import generate, load_equivalents, load_reviewed
 
 MUTANTS_FILE = "mutants.yaml"
 
@@ -157,8 +158,9 @@ def main() -> None:
     exercises = list(load_catalog(root, args.info))
     if args.ids:
         exercises = [e for e in exercises if e.id in args.ids or e.topic in args.ids]
-    if args.sample:
-        exercises = sample(exercises, args.sample)
+    if args.sample:  # from the reviewed exercises: CI must not fail on one not reviewed yet
+        reviewed = load_reviewed(root / MUTANTS_FILE)
+        exercises = sample([e for e in exercises if e.id in reviewed], args.sample)
     started = time.monotonic()
     with Worker() as worker:
         if args.mutants:

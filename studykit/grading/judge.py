@@ -113,12 +113,11 @@ def _verifier(verify, checks):
 
 
 def plain(value: Any) -> Any:
-    """Observations as verify functions receive them: tensors as tensors (with the
-    ``requires_grad`` flag they had)."""
+    """Observations as verify functions receive them: plain tensors (that never require
+    grad, as before), each carrying what the code returned in ``returned_requires_grad``
+    (read by :func:`studykit.grading.kit.assert_detached`)."""
     if isinstance(value, TensorObs):
-        if value.requires_grad and (value.tensor.is_floating_point()
-                                    or value.tensor.is_complex()):
-            return value.tensor.requires_grad_(True)
+        value.tensor.returned_requires_grad = value.requires_grad
         return value.tensor
     if isinstance(value, dict):
         return {k: plain(v) for k, v in value.items()}

@@ -242,7 +242,8 @@ def assert_float(value: Any, what: str) -> None:
 
 def assert_detached(value: Any, what: str) -> None:
     """Raise AssertionError if ``value`` is a tensor that still requires grad."""
-    if isinstance(value, torch.Tensor) and value.requires_grad:
+    if isinstance(value, torch.Tensor) and getattr(value, "returned_requires_grad",
+                                                   value.requires_grad):
         raise AssertionError(f"{what} still requires grad: return it detached (.detach())")
 
 

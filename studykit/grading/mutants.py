@@ -109,3 +109,12 @@ def load_equivalents(path: Path) -> dict[str, dict[str, str]]:
     for entry in data.get("equivalent", []):
         result.setdefault(entry["id"], {})[entry["mutant"]] = entry["why"]
     return result
+
+
+def load_reviewed(path: Path) -> set[str]:
+    """The exercise ids whose mutants have been reviewed (``reviewed:`` in the file)."""
+    import yaml
+
+    if not path.exists():
+        return set()
+    return set((yaml.safe_load(path.read_text("utf-8")) or {}).get("reviewed") or [])
