@@ -28,6 +28,7 @@ def run_checks(db: Path) -> list[tuple[str, bool, str]]:
         _deck(db),
         *_schema(db),
         _catalog(),
+        _sandbox(),
     ]
 
 
@@ -84,3 +85,10 @@ def _catalog() -> tuple[str, bool, str]:
     except StudykitError as exc:
         return "exercises", False, str(exc)
     return "exercises", True, f"{len(exercises)} in {catalog_root()}"
+
+
+def _sandbox() -> tuple[str, bool, str]:
+    """How graded code is confined here (a line, never a failure: limits-only says so)."""
+    from studykit.grading.sandbox import describe
+
+    return "sandbox", True, describe()

@@ -32,7 +32,7 @@ def test_check_json_contract_and_exit_codes(studykit_home):
     failing = run_cli("exercise", "check", ID, "--json")
     assert failing.returncode == 1
     verdict = json.loads(failing.stdout)
-    assert set(verdict) == {"id", "status", "tests", "device", "seconds"}
+    assert set(verdict) == {"id", "status", "tests", "device", "seconds", "sandbox"}
     assert (verdict["id"], verdict["status"], verdict["device"]) == (ID, "fail", "cpu")
     assert set(verdict["tests"][0]) == {"name", "status", "message"}
     solution = run_cli("exercise", "path", ID, "--solution").stdout.strip()

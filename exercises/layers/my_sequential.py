@@ -11,7 +11,8 @@ Task:
             "0", "1", "2", ... in the order given (like nn.Sequential), e.g. with
             `self.add_module(str(i), module)`.
         forward(X): pass X through the modules in order (前向传播) and return the result.
-            With no modules, return X unchanged.
+            With no modules, return X unchanged. The same module may be given twice
+            (shared weights, 参数共享): it runs at each of its positions.
 
 Inputs:  any modules, e.g. MySequential(nn.Linear(20, 256), nn.ReLU(), nn.Linear(256, 10)),
          and X of the shape the first module expects, e.g. (2, 20).

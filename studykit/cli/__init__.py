@@ -55,6 +55,9 @@ def deck_path(ctx: typer.Context, db: Path | None) -> Path:
 
 
 def main() -> None:
+    from studykit.grading.landlock import not_dumpable
+
+    not_dumpable()  # graded code cannot open this process's /proc/<pid>/fd or mem
     try:
         app()
     except StudykitError as exc:

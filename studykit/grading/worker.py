@@ -1,10 +1,13 @@
 """The grading worker: a process with torch imported that never runs a torch op itself.
 
-It forks a child per file to grade (the learner's and the reference), waits for them
-under a time limit, then forks a judge to compare their observations. Forking from a
-process that never ran a torch op keeps OpenMP usable in the children and makes a warm
-re-check cost tens of milliseconds. Protocol: one JSON request per stdin line, one JSON
-verdict per stdout line (see :func:`grade`).
+For each request it forks a sandboxed child for the learner's file and one for the
+reference (each in its own folder, results on a pipe of its own), waits for both under the
+time limit, kills everything they left (:mod:`studykit.grading.reaper`), then forks a
+sandboxed judge that compares their results in memory and answers on another pipe.
+Forking from a process that never ran a torch op keeps OpenMP usable in the children and
+makes a warm re-check cost tens of milliseconds. Protocol: one JSON request per stdin
+line, one JSON verdict per stdout line (see :func:`grade`); EOF on stdin, SIGTERM or the
+CLI's death ends every process of the current check, then the worker.
 """
 
 from __future__ import annotations
@@ -31,12 +34,14 @@ import torch.nn.functional  # noqa: E402,F401
 import torch.testing  # noqa: E402,F401
 import torch.utils.data  # noqa: E402,F401
 
-from studykit.grading import child, judge  # noqa: E402
+from studykit.grading import child, folders, judge, landlock, reaper, sandbox  # noqa: E402
+from studykit.grading.channel import FrameReader  # noqa: E402
 
 
 def _skip_dtensor_import() -> None:
-    """assert_close imports torch.distributed.tensor (~1 s) on first use, only to unwrap
-    DTensors; the judge compares plain tensors loaded with weights_only=True."""
+    """assert_close (used by some checks' verify functions) imports
+    torch.distributed.tensor (~1 s) on first use, only to unwrap DTensors; the judge
+    compares plain tensors."""
     import torch.testing._comparison as comparison
 
     if hasattr(comparison, "_HAS_DTENSOR"):
@@ -49,25 +54,41 @@ def _skip_dtensor_import() -> None:
 _skip_dtensor_import()
 
 OUTPUT_SHOWN = 2048
-PR_SET_CHILD_SUBREAPER = 36
+RESULTS_LIMIT = 64 * 1024 * 1024  # bytes of results one child may send
+VERDICT_LIMIT = 4 * 1024 * 1024
+JUDGE_SECONDS = 60.0
+JUDGE_MEMORY_MB = 2048
+PR_SET_PDEATHSIG, PR_GET_DUMPABLE = 1, 3
+CLONE_NEWNET = 0x40000000
+
+
+class Aborted(Exception):
+    """The CLI went away (EOF on stdin) or asked the worker to stop."""
 
 
 @dataclass
 class _Proc:
     pid: int
     out_fd: int
+    results_fd: int
+    results: FrameReader
     output: bytearray = field(default_factory=bytearray)
     total: int = 0
     status: int | None = None
 
-    def drain(self) -> bool:
-        """Read what is there; False at end of output."""
+    def drain(self, fd: int) -> bool:
+        """Read what is there; False at end of that stream."""
         try:
-            chunk = os.read(self.out_fd, 65536)
+            chunk = os.read(fd, 65536)
         except BlockingIOError:
             return True
+        except OSError:
+            return False
         if not chunk:
             return False
+        if fd == self.results_fd:
+            self.results.feed(chunk)
+            return True
         self.total += len(chunk)
         room = OUTPUT_SHOWN - len(self.output)
         if room > 0:
@@ -75,10 +96,19 @@ class _Proc:
         return True
 
 
-def _become_subreaper() -> None:
-    """Orphaned grandchildren of a learner's code reparent to us, so we can end them."""
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+class _Raw:
+    """Bytes from the judge, up to a limit."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit, self.data = limit, bytearray()
+
+    def feed(self, chunk: bytes) -> None:
+        self.data += chunk[:max(0, self.limit - len(self.data))]
+
+
+class _State:
+    group = reaper.CheckGroup(None)
+    stdin_open = True
 
 
 def cuda_device(policy: str) -> str:
@@ -87,82 +117,81 @@ def cuda_device(policy: str) -> str:
     return "cpu"
 
 
-def _spawn(fn, *args, **kwargs) -> _Proc:
-    read_fd, write_fd = os.pipe()
+def _spawn(fn, **kwargs) -> _Proc:
+    out_read, out_write = os.pipe()
+    res_read, res_write = os.pipe()
     pid = os.fork()
     if pid == 0:  # child
-        os.close(read_fd)
-        os.dup2(write_fd, 1)
-        os.dup2(write_fd, 2)
-        sys.stdout = os.fdopen(1, "w", buffering=1, closefd=False)
-        sys.stderr = os.fdopen(2, "w", buffering=1, closefd=False)
         try:
-            fn(*args, **kwargs)
-        except BaseException:  # noqa: BLE001 - a child must never return into the worker
-            import traceback
-
-            traceback.print_exc()
-            os._exit(70)
-        os._exit(0)
-    os.close(write_fd)
-    os.set_blocking(read_fd, False)
-    return _Proc(pid, read_fd)
+            os.close(out_read)
+            os.close(res_read)
+            os.dup2(out_write, 1)
+            os.dup2(out_write, 2)
+            devnull = os.open(os.devnull, os.O_RDONLY)
+            os.dup2(devnull, 0)
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+            sys.stdout = os.fdopen(1, "w", buffering=1, closefd=False)
+            sys.stderr = os.fdopen(2, "w", buffering=1, closefd=False)
+            fn(results_fd=res_write, join_group=_State.group.join, **kwargs)
+        finally:
+            os._exit(70)  # only reached when fn itself failed before its own os._exit
+    os.close(out_write)
+    os.close(res_write)
+    for fd in (out_read, res_read):
+        os.set_blocking(fd, False)
+    return _Proc(pid, out_read, res_read, FrameReader(RESULTS_LIMIT))
 
 
 def _wait(procs: list[_Proc], deadline: float) -> bool:
-    """Wait until every process exited and closed its output; False on the deadline."""
+    """Read their output and results until every process has exited; False on the
+    deadline. Raises Aborted when stdin closes (the CLI is gone)."""
     sel = selectors.DefaultSelector()
     for p in procs:
         sel.register(p.out_fd, selectors.EVENT_READ, p)
-    open_fds = len(procs)
-    while True:
-        for p in procs:
-            if p.status is None:
-                pid, status = os.waitpid(p.pid, os.WNOHANG)
-                if pid:
-                    p.status = status
-        if open_fds == 0 and all(p.status is not None for p in procs):
-            return True
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            return False
-        for key, _ in sel.select(timeout=min(remaining, 0.01)):
-            if not key.data.drain():
-                sel.unregister(key.fd)
-                open_fds -= 1
+        sel.register(p.results_fd, selectors.EVENT_READ, p)
+    if _State.stdin_open:
+        sel.register(0, selectors.EVENT_READ, None)
+    try:
+        while True:
+            for p in procs:
+                if p.status is None:
+                    pid, status = os.waitpid(p.pid, os.WNOHANG)
+                    if pid:
+                        p.status = status
+            if all(p.status is not None for p in procs):
+                return True
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return False
+            for key, _ in sel.select(timeout=min(remaining, 0.005)):
+                if key.data is None:
+                    _check_stdin()
+                elif not key.data.drain(key.fd):
+                    sel.unregister(key.fd)
+    finally:
+        sel.close()
 
 
-def _end(procs: list[_Proc]) -> None:
+def _check_stdin() -> None:
+    """Stdin is readable while a check runs: only EOF (or garbage) can be there."""
+    if not os.read(0, 1):
+        _State.stdin_open = False
+        raise Aborted
+
+
+def _finish(procs: list[_Proc]) -> None:
+    """Kill whatever is left of a check, then read the pipes to their end."""
+    reaper.kill_descendants(_State.group)
     for p in procs:
-        for target in (-p.pid, p.pid):
-            with contextlib.suppress(ProcessLookupError, PermissionError):
-                os.kill(target, signal.SIGKILL)
         if p.status is None:
-            _, p.status = os.waitpid(p.pid, 0)
-        os.close(p.out_fd)
-    _end_orphans()
-
-
-def _end_orphans() -> None:
-    """Kill and reap anything a learner's code left running (we are its subreaper)."""
-    me = str(os.getpid())
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        if stat.rsplit(")", 1)[1].split()[1] == me:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(int(entry.name), signal.SIGKILL)
-    while True:
-        try:
-            pid, _ = os.waitpid(-1, os.WNOHANG)
-        except ChildProcessError:
-            return
-        if pid == 0:
-            return
+            with contextlib.suppress(ChildProcessError):
+                _, p.status = os.waitpid(p.pid, 0)
+        for fd in (p.out_fd, p.results_fd):
+            os.set_blocking(fd, True)
+            while p.drain(fd):
+                pass
+            os.close(fd)
 
 
 # What a topic's exercises import on first use, in every child, unless the worker has it:
@@ -186,120 +215,193 @@ def _warm_up(topic: str) -> None:
 def grade(request: dict) -> dict:
     """Grade ``request["file"]`` against ``request["solution"]`` using ``request["check"]``.
 
-    Request keys: id, file, solution, check, time_limit (s), device (policy), memory_mb.
-    Returns the verdict: id, status, tests, device, seconds, output.
+    Request keys: id, file, solution, check, time_limit (s), device (policy), memory_mb,
+    topic. Returns the verdict: id, status, tests, device, seconds, output, sandbox.
     """
     started = time.monotonic()
     _warm_up(request.get("topic", ""))
     device = cuda_device(request.get("device", "cpu"))
-    root = Path(tempfile.mkdtemp(prefix="studykit-grade-"))
+    root = Path(tempfile.mkdtemp(prefix="studykit-grade-", dir=folders.grading_tmp()))
+    os.chmod(root, 0o711)  # each child reaches its own folder, lists nothing
     try:
         verdict = _grade_in(root, request, device)
     finally:
         shutil.rmtree(root, ignore_errors=True)
-    verdict.update(id=request["id"], device=device,
+    verdict.update(id=request["id"], device=device, sandbox=sandbox.kind(),
                    seconds=round(time.monotonic() - started, 3))
     return verdict
 
 
 def _grade_in(root: Path, request: dict, device: str) -> dict:
     check = Path(request["check"])
-    dirs = {"learner": root / "learner", "reference": root / "reference"}
-    procs = {}
-    for role, target in (("learner", request["file"]), ("reference", request["solution"])):
-        dirs[role].mkdir()
-        procs[role] = _spawn(child.run_child, target=Path(target), check_path=check,
-                             workdir=dirs[role], device=device,
+    hidden = folders.hidden_paths(request)
+    procs: dict[str, _Proc] = {}
+    for role, source in (("learner", request["file"]), ("reference", request["solution"])):
+        folder = root / role
+        sandbox.prepare_folder(folder, role)
+        try:
+            target = folders.copy_source(Path(source), folder, role)
+        except folders.Refused as exc:
+            _finish(list(procs.values()))
+            return {"status": "error", "tests": [_test("load", "error", str(exc))], "output": ""}
+        procs[role] = _spawn(child.run_child, role=role, target=target, check_path=check,
+                             folder=folder, device=device, hidden=hidden,
                              memory_mb=request.get("memory_mb", 4096))
     finished = _wait(list(procs.values()), time.monotonic() + float(request["time_limit"]))
-    _end(list(procs.values()))
+    _finish(list(procs.values()))
     learner = procs["learner"]
     output = learner.output.decode("utf-8", "replace")
     if learner.total > OUTPUT_SHOWN:
         output += f"\n… ({learner.total - OUTPUT_SHOWN} more bytes of output not shown)"
-    verdict = _verdict(dirs, procs, finished, check, device, request)
+    verdict = _verdict(procs, finished, check, device, request, hidden)
     verdict["output"] = output
     return verdict
 
 
-def _verdict(dirs, procs, finished, check, device, request) -> dict:
-    ref_meta = _read_meta(dirs["reference"])
-    meta = _read_meta(dirs["learner"])
-    if not finished and (meta is None or not meta.get("done")):
+def _verdict(procs: dict[str, _Proc], finished: bool, check: Path, device: str,
+             request: dict, hidden) -> dict:
+    learner, reference = procs["learner"], procs["reference"]
+    ref_meta = reference.results.meta()
+    if reference.results.crash() or ref_meta is None or not reference.results.done():
+        why = reference.results.crash() or _exit_reason(reference.status, "the reference")
+        return _error("reference", "the reference solution did not finish; please report "
+                      f"this ({why.strip().splitlines()[-1] if why.strip() else why})")
+    if learner.results.problem:
+        return {"status": "fail", "tests": [_test("results", "fail", learner.results.problem)]}
+    meta = learner.results.meta()
+    if not finished and not learner.results.done():
         limit = request["time_limit"]
         return {"status": "timeout", "tests": [_test(
             "time limit", "fail", f"your code ran longer than {limit} s (an endless loop?)")]}
-    if ref_meta is None or not ref_meta.get("done"):
-        return {"status": "error", "tests": [_test(
-            "reference", "error", "the reference solution did not finish; please report this")]}
+    crash = learner.results.crash()
+    if crash:
+        return _error("grader", "the grader failed while running your file: "
+                      f"{crash.strip().splitlines()[-1]}; please report this, and run "
+                      "`studykit doctor`")
     if meta is None:
-        return {"status": "error", "tests": [_test(
-            "run", "error", _exit_reason(procs["learner"].status))]}
-    if meta["import_error"]:
-        return {"status": "error", "tests": [_test("load", "error", meta["import_error"])]}
-    tests = _judge(dirs, ref_meta["cases"], check, device)
-    if not meta.get("done"):
-        finished = [t for t in tests if t["message"] != judge.UNFINISHED]
+        return _error("run", _exit_reason(learner.status, "your code"))
+    if meta.get("import_error"):
+        return _error("load", str(meta["import_error"]))
+    expected_count = ref_meta.get("cases")
+    if not isinstance(expected_count, int) or expected_count < 1:
+        return _error("check", "the exercise's check defines no cases; please report this")
+    tests = _judge(learner, reference, check, device, request, hidden)
+    if len(tests) != expected_count:
+        return {"status": "error", "tests": tests or [_test(
+            "judge", "error", "the grader judged no cases; please report this")]}
+    if not learner.results.done():
+        unfinished = [t for t in tests if t["message"] != judge.UNFINISHED]
         return {"status": "error",
-                "tests": [_test("run", "error", _exit_reason(procs["learner"].status)), *finished]}
-    status = "pass" if all(t["status"] == "pass" for t in tests) else "fail"
+                "tests": [_test("run", "error", _exit_reason(learner.status, "your code")),
+                          *unfinished]}
+    status = "pass" if tests and all(t["status"] == "pass" for t in tests) else "fail"
     return {"status": status, "tests": tests}
 
 
-def _exit_reason(status: int | None) -> str:
+def _error(name: str, message: str) -> dict:
+    return {"status": "error", "tests": [_test(name, "error", message)]}
+
+
+def _exit_reason(status: int | None, who: str) -> str:
     if status is not None and os.WIFSIGNALED(status):
         sig = os.WTERMSIG(status)
         if sig == signal.SIGXFSZ:
-            return "your code wrote too much data to a file"
-        return f"your code was killed by signal {signal.Signals(sig).name} before returning"
+            return f"{who} wrote too much data to a file"
+        if sig == signal.SIGKILL:
+            return (f"{who} was killed (SIGKILL) before returning: out of memory, or "
+                    "stopped from outside")
+        return f"{who} was killed by signal {signal.Signals(sig).name} before returning"
     code = os.WEXITSTATUS(status) if status is not None else "?"
-    return f"your code exited (status {code}) before returning its results (os._exit?)"
+    return (f"{who} ended its process (exit status {code}) before returning its results "
+            "(os._exit, or a forked child that returned?)")
 
 
-def _judge(dirs, cases: list[dict], check: Path, device: str) -> list[dict]:
-    result_file = dirs["learner"].parent / "judged.json"
-
-    def run() -> None:
-        tests = []
-        for i, info in enumerate(cases):
-            status, message = judge.judge_case(
-                info, dirs["learner"] / f"case-{i}.pt", dirs["reference"] / f"case-{i}.pt",
-                check, device)
-            tests.append(_test(info["name"], status, message))
-        result_file.write_text(json.dumps(tests))
-
-    proc = _spawn(run)
-    _wait([proc], time.monotonic() + 60)
-    _end([proc])
-    if not result_file.exists():
-        return [_test("judge", "error", "the grader failed: " + proc.output.decode()[-500:])]
-    return json.loads(result_file.read_text())
-
-
-def _read_meta(workdir: Path) -> dict | None:
+def _judge(learner: _Proc, reference: _Proc, check: Path, device: str, request: dict,
+           hidden) -> list[dict]:
+    proc = _spawn(judge.run_judge, check_path=check, learner=learner.results.cases(),
+                  reference=reference.results.cases(), device=device, hidden=hidden,
+                  memory_mb=request.get("judge_memory_mb", JUDGE_MEMORY_MB))
+    raw = _Raw(VERDICT_LIMIT)
+    proc.results = raw  # the judge writes plain JSON, not frames
+    finished = _wait([proc], time.monotonic() + JUDGE_SECONDS)
+    _finish([proc])
     try:
-        return json.loads((workdir / "meta.json").read_text())
-    except (OSError, ValueError):
-        return None
+        tests = json.loads(bytes(raw.data))
+    except ValueError:
+        tests = None
+    if isinstance(tests, list):
+        return tests
+    why = tests.get("crash", "") if isinstance(tests, dict) else (
+        "it took too long" if not finished else _exit_reason(proc.status, "the judge"))
+    last = why.strip().splitlines()[-1] if why.strip() else why
+    return [_test("judge", "error", f"the grader failed while comparing results ({last}); "
+                  "please report this, and run `studykit doctor`")]
 
 
 def _test(name: str, status: str, message: str) -> dict:
     return {"name": name, "status": status, "message": message}
 
 
+def _isolate_worker() -> None:
+    """Non-dumpable (no /proc/<pid>/fd or mem for others), ended with the CLI, and as root
+    without a network (every child inherits the empty network namespace)."""
+    landlock.not_dumpable()
+    with contextlib.suppress(OSError):
+        landlock.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.geteuid() == 0:
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).unshare(CLONE_NEWNET)
+
+
+def _on_sigterm(signum, frame) -> None:
+    raise Aborted
+
+
+def _read_line(buffer: bytearray) -> bytes | None:
+    """The next request line from stdin (None at EOF)."""
+    while b"\n" not in buffer:
+        chunk = os.read(0, 65536)
+        if not chunk:
+            return None
+        buffer += chunk
+    line, _, rest = bytes(buffer).partition(b"\n")
+    buffer[:] = rest
+    return line
+
+
 def main() -> None:
-    _become_subreaper()
+    _isolate_worker()
+    sandbox.prepare_worker()
+    reaper.become_subreaper()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the CLI handles Ctrl-C and closes us
+    signal.signal(signal.SIGTERM, _on_sigterm)
+    _State.group = reaper.CheckGroup.create()
     out = sys.stdout
     sys.stdout = sys.stderr  # nothing but verdicts goes to the real stdout
-    print(json.dumps({"ready": True, "torch": torch.__version__}), file=out, flush=True)
-    for line in sys.stdin:
-        if not line.strip():
-            continue
-        try:
-            verdict = grade(json.loads(line))
-        except Exception as exc:  # noqa: BLE001 - a bad request must not end the worker
-            verdict = {"status": "error", "tests": [_test("grader", "error", repr(exc))]}
-        print(json.dumps(verdict), file=out, flush=True)
+    hello = {"ready": True, "torch": torch.__version__, "sandbox": sandbox.kind(),
+             "dumpable": ctypes.CDLL(None).prctl(PR_GET_DUMPABLE, 0, 0, 0, 0),
+             "cgroup": str(_State.group.path) if _State.group.path else None}
+    try:
+        print(json.dumps(hello), file=out, flush=True)
+        buffer = bytearray()
+        while (line := _read_line(buffer)) is not None:
+            if not line.strip():
+                continue
+            try:
+                verdict = grade(json.loads(line))
+            except Aborted:
+                raise
+            except Exception as exc:  # noqa: BLE001 - a bad request must not end the worker
+                verdict = {"status": "error", "tests": [_test(
+                    "grader", "error", f"the grader failed ({type(exc).__name__}: {exc}); "
+                    "please report this, and run `studykit doctor`")]}
+            print(json.dumps(verdict), file=out, flush=True)
+    except (Aborted, BrokenPipeError, KeyboardInterrupt):
+        pass
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        reaper.kill_descendants(_State.group)
+        _State.group.remove()
 
 
 if __name__ == "__main__":

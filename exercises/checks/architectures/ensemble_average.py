@@ -83,11 +83,11 @@ def cases(ctx):
     x = ctx.randn(6, 5, seed=10)
     return [
         Case("forward equals the manual mean of 3 models' logits",
-             lambda m: _manual(m, ctx, x), inputs=(x,), rtol=1e-5, atol=1e-6),
+             lambda m: _manual(m, ctx, x), rtol=1e-5, atol=1e-6),
         Case("predict: argmax of averaged logits (differs from a vote)",
-             lambda m: _vote_differs(m, ctx), verify="verify_predict"),
+             lambda m: _vote_differs(m, ctx), verify=verify_predict),
         Case("predict: int64 indices without an autograd graph",
-             lambda m: _predict(m, ctx, x), inputs=(x,)),
+             lambda m: _predict(m, ctx, x),),
         Case("an ensemble of one model is that model",
              lambda m: m.Ensemble(_linears(ctx, 5, 4, 1, seed=4))(x), rtol=1e-6, atol=1e-6),
         Case("the sub-models' parameters are registered (ModuleList)",

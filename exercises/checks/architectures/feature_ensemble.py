@@ -66,10 +66,10 @@ def cases(ctx):
         Case("parameter names and head shape", lambda m: sorted(
             (k, tuple(v.shape)) for k, v in
             m.FeatureEnsemble(_backbones(ctx), list(DIMS), 3).state_dict().items())),
-        Case("forward with given weights", lambda m: _loaded(m, ctx)(x), inputs=(x,),
+        Case("forward with given weights", lambda m: _loaded(m, ctx)(x),
              rtol=1e-5, atol=1e-6),
         Case("features are concatenated in backbone order", lambda m: _order(m, ctx, x),
-             verify="verify_order"),
+             verify=verify_order),
         Case("a single backbone", lambda m: _loaded(m, ctx, 4, (6,), 2)(x), rtol=1e-5,
              atol=1e-6),
         Case("freeze_backbones: only the head is trainable and changes in a step",

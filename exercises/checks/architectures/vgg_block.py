@@ -52,9 +52,9 @@ def cases(ctx):
         Case("shape: odd sizes 7x5 pool down to 3x2",
              lambda m: _shape(m, ctx, 2, 4, 6, 7, 5)),
         Case("forward with given weights (2 convs, 3 -> 5 channels)",
-             lambda m: _forward(m, ctx, 2, 3, 5, x), inputs=(x,), rtol=1e-5, atol=1e-5),
+             lambda m: _forward(m, ctx, 2, 3, 5, x), rtol=1e-5, atol=1e-5),
         Case("forward with given weights (3 convs, odd input size)",
-             lambda m: _forward(m, ctx, 3, 4, 4, x_odd), inputs=(x_odd,), rtol=1e-5, atol=1e-5),
+             lambda m: _forward(m, ctx, 3, 4, 4, x_odd), rtol=1e-5, atol=1e-5),
         Case("parameter count of vgg_block(2, 64, 128)", lambda m: _count(m, 2, 64, 128)),
         Case("vgg_block_num_params for several blocks",
              lambda m: [m.vgg_block_num_params(*a)

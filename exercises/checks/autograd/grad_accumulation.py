@@ -64,18 +64,18 @@ def cases(ctx):
     ce = nn.CrossEntropyLoss()
     return [
         Case("12 examples in 3 micro-batches of 4 (MSE)",
-             lambda m: _run(m, _regressor, mse, x, y, 4), inputs=(x, y)),
+             lambda m: _run(m, _regressor, mse, x, y, 4),),
         Case("10 examples in micro-batches of 4, 4 and 2 (uneven)",
              lambda m: _run(m, _regressor, mse, x10, y10, 4)),
         Case("micro-batches of size 1", lambda m: _run(m, _regressor, mse, x10, y10, 1)),
         Case("micro-batch larger than the batch (one chunk)",
              lambda m: _run(m, _regressor, mse, x, y, 50)),
         Case("9 examples, cross-entropy, micro-batches of 2",
-             lambda m: _run(m, _classifier, ce, cx, cy, 2), inputs=(cx, cy)),
+             lambda m: _run(m, _classifier, ce, cx, cy, 2),),
         Case("uneven micro-batches equal the full-batch gradient",
              lambda m: _versus_full(m, _regressor, mse, x10, y10, 3),
-             verify="verify_full_batch"),
+             verify=verify_full_batch),
         Case("cross-entropy micro-batches of 4 equal the full-batch gradient",
              lambda m: _versus_full(m, _classifier, ce, cx, cy, 4),
-             verify="verify_full_batch"),
+             verify=verify_full_batch),
     ]

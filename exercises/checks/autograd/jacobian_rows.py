@@ -46,6 +46,7 @@ def _nonlinear_jacobian(W, x):
 
 
 def cases(ctx):
+    xg = ctx.randn(4, seed=9, dtype=F64).requires_grad_(True)
     W = ctx.randn(3, 4, seed=1, dtype=F64)
     x = ctx.randn(4, seed=2, dtype=F64)
     x2 = ctx.tensor([1.5, -2.0], dtype=F64)
@@ -66,7 +67,7 @@ def cases(ctx):
                             t.prod()])
 
     return [
-        Case("Jacobian of W x is W (3x4)", lambda m: _jac(m, linear, x), inputs=(x,)),
+        Case("Jacobian of W x is W (3x4)", lambda m: _jac(m, linear, x),),
         Case("y = (x1² + 3·x2, x1·x2) at (1.5, -2)", lambda m: _jac(m, book, x2)),
         Case("nonlinear tanh(W x) * sum(x)", lambda m: _jac(m, nonlinear, x)),
         Case("one input, one output (1x1)", lambda m: _jac(m, lambda t: t**3, x1)),
@@ -77,8 +78,10 @@ def cases(ctx):
              lambda m: _jac(m, torch.sin, x6)),
         Case("matches the analytic Jacobian of tanh(W x) * sum(x)",
              lambda m: (_jac(m, nonlinear, x), _nonlinear_jacobian(W, x)),
-             verify="verify_matches_autograd"),
+             verify=verify_matches_autograd),
         Case("f is evaluated once (reuse the graph with retain_graph=True)",
              lambda m: _calls(m, nonlinear, x)),
         Case("f is evaluated once for a 5-output function", lambda m: _calls(m, wide, x6[:3])),
+        Case("Jacobian where x itself requires grad (x untouched)",
+             lambda m: _jac(m, nonlinear, xg)),
     ]

@@ -15,6 +15,7 @@ def _plain():
 
 
 def cases(ctx):
+    xg = ctx.randn(4, seed=9, dtype=F64).requires_grad_(True)
     x = ctx.randn(4, seed=1, dtype=F64)
     mat = ctx.randn(2, 3, seed=2, dtype=F64)
     return [
@@ -30,9 +31,13 @@ def cases(ctx):
         Case("an nn.Parameter", lambda m: m.describe(nn.Parameter(torch.zeros(2)))),
         Case("a Linear layer's output", lambda m: m.describe(nn.Linear(3, 2)(_plain()))),
         Case("backward twice accumulates: second gradient is double",
-             lambda m: m.grads_after_two_backwards(x), inputs=(x,)),
+             lambda m: m.grads_after_two_backwards(x),),
         Case("backward twice on a 2x3 tensor", lambda m: m.grads_after_two_backwards(mat)),
         Case("intermediate_grad: dz/dy = 2y and dz/dx = 8x",
-             lambda m: m.intermediate_grad(x), inputs=(x,)),
+             lambda m: m.intermediate_grad(x),),
         Case("intermediate_grad on a 2x3 tensor", lambda m: m.intermediate_grad(mat)),
+        Case("grads_after_two_backwards where x itself requires grad (x untouched)",
+             lambda m: m.grads_after_two_backwards(xg)),
+        Case("intermediate_grad where x itself requires grad (x untouched)",
+             lambda m: m.intermediate_grad(xg)),
     ]

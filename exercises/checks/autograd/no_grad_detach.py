@@ -48,6 +48,7 @@ def _sgd_twice(m):
 
 
 def cases(ctx):
+    xg = ctx.randn(6, seed=9, dtype=F64).requires_grad_(True)
     x = ctx.randn(5, 4, seed=1, dtype=F64)
     one = ctx.randn(1, 4, seed=2, dtype=F64)
     v = ctx.randn(6, seed=3, dtype=F64)
@@ -55,15 +56,17 @@ def cases(ctx):
     grad_x = ctx.randn(3, 4, seed=5, dtype=F64).requires_grad_(True)
     return [
         Case("predict: values, and the output does not require grad",
-             lambda m: _predict(m, x), inputs=(x,)),
+             lambda m: _predict(m, x),),
         Case("predict on a single example", lambda m: _predict(m, one)),
         Case("predict when the input itself requires grad",
              lambda m: _predict(m, grad_x[:, :4])),
         Case("detached_product_grad equals x**2 (u is a constant)",
-             lambda m: m.detached_product_grad(v), inputs=(v,)),
+             lambda m: m.detached_product_grad(v),),
         Case("detached_product_grad on a 2x3 tensor", lambda m: m.detached_product_grad(mat)),
         Case("sgd_step_ with lr=0.1: new values, zeroed gradients, same leaf Parameters",
              lambda m: _sgd(m, 0.1)),
         Case("sgd_step_ with lr=1.5", lambda m: _sgd(m, 1.5)),
         Case("two sgd_step_ calls in a row (gradients must be zeroed)", _sgd_twice),
+        Case("detached_product_grad where x itself requires grad (x untouched)",
+             lambda m: m.detached_product_grad(xg)),
     ]

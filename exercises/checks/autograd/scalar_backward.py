@@ -30,6 +30,7 @@ def _grad_twice(m, f, x):
 
 
 def cases(ctx):
+    pg = ctx.randn(5, seed=9, dtype=F64).requires_grad_(True)
     w = ctx.tensor([1.0, -2.0, 3.0], dtype=F64)
     x = ctx.tensor([4.0, 5.0, -6.0], dtype=F64)
     b = ctx.tensor(0.5, dtype=F64)
@@ -47,11 +48,11 @@ def cases(ctx):
         Case("D == 1", lambda m: _linear(m, w1, x1, b)),
         Case("w = 0 and x = 0: z = b, w.grad = x = 0", lambda m: _linear(m, zeros, zeros, b)),
         Case("x also requires grad: x.grad = w", lambda m: _linear(m, w7, x7, b7, x_grad=True)),
-        Case("grad_at of sum(x**3) is 3x**2", lambda m: _grad(m, lambda t: (t**3).sum(), p),
-             inputs=(p,)),
-        Case("grad_at of a 2-D function", lambda m: _grad(m, lambda t: (t.sin() * t).sum(), mat),
-             inputs=(mat,)),
+        Case("grad_at of sum(x**3) is 3x**2", lambda m: _grad(m, lambda t: (t**3).sum(), p),),
+        Case("grad_at of a 2-D function", lambda m: _grad(m, lambda t: (t.sin() * t).sum(), mat),),
         Case("grad_at of mean(x)", lambda m: _grad(m, lambda t: t.mean(), mat)),
         Case("grad_at twice on the same x gives the same gradient (no accumulation)",
              lambda m: _grad_twice(m, lambda t: (t**2).sum(), p)),
+        Case("grad_at where x itself requires grad: x and x.grad stay untouched",
+             lambda m: m.grad_at(lambda t: (t**3).sum(), pg)),
     ]

@@ -33,16 +33,15 @@ def cases(ctx):
     w_sq = ctx.randn(3, 3, seed=9, dtype=F64)
     eye = torch.eye(3, dtype=F64)
     return [
-        Case("2x3x4x5 input, 3 -> 6 channels, no bias", lambda m: m.conv1x1(X, W),
-             inputs=(X, W)),
-        Case("with a bias", lambda m: m.conv1x1(X, W, b), inputs=(X, W, b)),
+        Case("2x3x4x5 input, 3 -> 6 channels, no bias", lambda m: m.conv1x1(X, W),),
+        Case("with a bias", lambda m: m.conv1x1(X, W, b),),
         Case("100 -> 10 channels on 8x8 (channel reduction)",
              lambda m: m.conv1x1(reduce_x, reduce_w)),
         Case("H = W = 1 and a single output channel", lambda m: m.conv1x1(one_px, w_one)),
         Case("3 -> 3 channels: W, not its transpose", lambda m: m.conv1x1(sq, w_sq)),
         Case("the identity matrix leaves the input unchanged", lambda m: m.conv1x1(sq, eye)),
         Case("agrees with F.conv2d and a 1x1 kernel", lambda m: _vs_torch(m, X, W, b),
-             verify="verify_conv2d"),
+             verify=verify_conv2d),
         Case("agrees with F.conv2d on the 100 -> 10 reduction",
-             lambda m: _vs_torch(m, reduce_x, reduce_w), verify="verify_conv2d"),
+             lambda m: _vs_torch(m, reduce_x, reduce_w), verify=verify_conv2d),
     ]

@@ -94,7 +94,7 @@ def cases(ctx):
         Case("conv: kernel as large as the input gives 1", lambda m: m.conv2d_out(7, 7)),
         Case("conv: a 1x1 kernel keeps the size", lambda m: m.conv2d_out(13, 1)),
         Case("conv: 20 random settings agree with nn.Conv2d",
-             lambda m: _against_torch(m, conv, _conv_yours, "Conv2d"), verify="verify_torch"),
+             lambda m: _against_torch(m, conv, _conv_yours, "Conv2d"), verify=verify_torch),
         Case("pool: stride defaults to the kernel size (24, k=2 -> 12)",
              lambda m: m.pool2d_out(24, 2)),
         Case("pool: 7, k=3, s=2", lambda m: m.pool2d_out(7, 3, stride=2)),
@@ -108,5 +108,5 @@ def cases(ctx):
         Case("pool: dilation 2 (10, k=3, s=1)", lambda m: m.pool2d_out(10, 3, stride=1,
                                                                         dilation=2)),
         Case("pool: 20 random settings (half with ceil_mode) agree with nn.MaxPool2d",
-             lambda m: _against_torch(m, pool, _pool_yours, "MaxPool2d"), verify="verify_torch"),
+             lambda m: _against_torch(m, pool, _pool_yours, "MaxPool2d"), verify=verify_torch),
     ]

@@ -63,5 +63,5 @@ def cases(ctx):
              lambda m: m.receptive_fields([(11, 4), (3, 2), (5, 1), (3, 2), (3, 1), (3, 1),
                                            (3, 1), (3, 2)])),
         Case("20 random stacks agree with the field measured by autograd", _random,
-             verify="verify_measured"),
+             verify=verify_measured),
     ]

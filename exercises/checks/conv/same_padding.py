@@ -85,7 +85,7 @@ def cases(ctx):
         Case("2x2 with dilation 2 works: padding 1", lambda m: m.same_padding(2, 2)),
         Case("4x4 with dilation 2: padding 3", lambda m: m.same_padding(4, 2)),
         Case("20 random kernel/dilation pairs checked with nn.Conv2d", _random,
-             verify="verify_torch"),
+             verify=verify_torch),
         Case("same_conv(3, 8, 3)", lambda m: _layer(m, 3, 8, 3)),
         Case("same_conv(4, 2, 5, dilation=2)", lambda m: _layer(m, 4, 2, 5, 2)),
         Case("same_conv(1, 1, 1)", lambda m: _layer(m, 1, 1, 1)),

@@ -94,7 +94,7 @@ def cases(ctx):
         Case("stride 1, no padding: n + k - 1", lambda m: m.conv_transpose2d_out(10, 5)),
         Case("dilation 2", lambda m: m.conv_transpose2d_out(5, 3, stride=2, dilation=2)),
         Case("20 random settings agree with nn.ConvTranspose2d", _random_transposed,
-             verify="verify_transposed"),
+             verify=verify_transposed),
         Case("output_padding_for(7, k=3, s=2, p=1) is 0",
              lambda m: m.output_padding_for(7, 3, stride=2, padding=1)),
         Case("output_padding_for(8, k=3, s=2, p=1) is 1",
@@ -103,5 +103,5 @@ def cases(ctx):
              lambda m: m.output_padding_for(9, 3, stride=1, padding=1)),
         Case("output_padding_for(30, k=2, s=4)", lambda m: m.output_padding_for(30, 2, stride=4)),
         Case("20 random round trips Conv2d -> ConvTranspose2d restore the size",
-             _random_round_trip, verify="verify_round_trip"),
+             _random_round_trip, verify=verify_round_trip),
     ]

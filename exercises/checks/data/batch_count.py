@@ -41,5 +41,5 @@ def cases(ctx):
         for n, b, drop in SETTINGS:
             out.append(Case(f"{fn}: n={n}, batch_size={b}, drop_last={drop}",
                             lambda m, fn=fn, n=n, b=b, drop=drop: _compare(m, fn, n, b, drop),
-                            verify="verify_loader"))
+                            verify=verify_loader))
     return out

@@ -54,7 +54,7 @@ def cases(ctx):
         Case("the parameters require grad", _requires_grad),
         Case("state_dict keys", lambda m: sorted(m.MyLinear(5, 3).state_dict())),
         Case("forward with given weights (4x5 input)",
-             lambda m: _with_weights(m, x, w, b), inputs=(x,)),
+             lambda m: _with_weights(m, x, w, b),),
         Case("forward on a batch of one", lambda m: _with_weights(m, x1, w, b)),
         Case(".double() converts the parameters (float64 forward)",
              lambda m: _with_weights(m, x64, w64, b64, double=True)),

@@ -53,6 +53,19 @@ def _grads_reach_children(m, x):
     return [parts[0].weight.grad, parts[2].bias.grad]
 
 
+def _shared_twice(m, x):
+    shared = _Shift(1.0)
+    net = m.MySequential(shared, _Scale(2.0), shared)
+    return {"children": [name for name, _ in net.named_children()], "output": net(x)}
+
+
+def _shared_linear_twice(m, x):
+    torch.manual_seed(3)
+    shared = nn.Linear(4, 4)
+    net = m.MySequential(shared, nn.Tanh(), shared)
+    return {"output": net(x), "parameters": len(list(net.parameters()))}
+
+
 def cases(ctx):
     x = ctx.randn(2, 20, seed=1)
     x64 = ctx.randn(3, 20, seed=2, dtype=torch.float64)
@@ -61,7 +74,7 @@ def cases(ctx):
         Case("children are registered as '0', '1', '2' in order", _children),
         Case("the children's parameters are registered", _param_names),
         Case("state_dict keys", lambda m: sorted(m.MySequential(*_mlp_parts()).state_dict())),
-        Case("forward chains Linear-ReLU-Linear", lambda m: _forward(m, x), inputs=(x,)),
+        Case("forward chains Linear-ReLU-Linear", lambda m: _forward(m, x),),
         Case("order matters: shift by 1 then scale by 2",
              lambda m: m.MySequential(_Shift(1.0), _Scale(2.0))(small)),
         Case("order matters: scale by 2 then shift by 1",
@@ -70,4 +83,8 @@ def cases(ctx):
         Case("no modules returns the input unchanged", lambda m: m.MySequential()(small)),
         Case(".double() reaches the children", lambda m: _double(m, x64)),
         Case("gradients reach the children's parameters", lambda m: _grads_reach_children(m, x)),
+        Case("a module given twice runs at both positions (shift, scale, shift)",
+             lambda m: _shared_twice(m, small)),
+        Case("a Linear given twice (shared weights) runs twice",
+             lambda m: _shared_linear_twice(m, small)),
     ]

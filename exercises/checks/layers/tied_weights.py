@@ -69,7 +69,7 @@ def cases(ctx):
         Case("writing net[2].weight changes net[4].weight", _write_through),
         Case("shared parameters are listed once (6 tensors, 4*8+8 + 8*8+8 + 8+1 values)",
              _unique),
-        Case("forward with fixed weights", lambda m: _forward(m, x), inputs=(x,)),
+        Case("forward with fixed weights", lambda m: _forward(m, x),),
         Case("the shared weight's grad is the sum of both uses", lambda m: _shared_grad(m, x)),
         Case("a gradient step keeps the two positions equal", lambda m: _optimizer_step(m, x)),
     ]

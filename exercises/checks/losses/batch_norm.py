@@ -4,10 +4,10 @@ from studykit.grading.kit import Case
 
 
 def _params(ctx, c, seed, dtype=torch.float32):
-    gamma = ctx.rand(c, seed=seed, dtype=dtype) + 0.5
+    gamma = ctx.track(ctx.rand(c, seed=seed, dtype=dtype) + 0.5)
     beta = ctx.randn(c, seed=seed + 1, dtype=dtype)
     mean = ctx.randn(c, seed=seed + 2, dtype=dtype)
-    var = ctx.rand(c, seed=seed + 3, dtype=dtype) + 0.5
+    var = ctx.track(ctx.rand(c, seed=seed + 3, dtype=dtype) + 0.5)
     return gamma, beta, mean, var
 
 
@@ -26,6 +26,20 @@ def _grads(m, x, params):
     w = torch.linspace(-2, 3, y.numel(), dtype=y.dtype).reshape(y.shape)
     (y * w).sum().backward()
     return {"X.grad": x.grad, "gamma.grad": gamma.grad, "beta.grad": beta.grad}
+
+
+def _new_tensors(m, x, params, training):
+    gamma, beta, mean, var = params
+    _, new_mean, new_var = m.batch_norm(x, gamma, beta, mean, var, training)
+    storage = lambda t: t.untyped_storage().data_ptr()  # noqa: E731
+    return {"new_mean is a new tensor": storage(new_mean) != storage(mean),
+            "new_var is a new tensor": storage(new_var) != storage(var)}
+
+
+def _stats_carry_no_graph(m, x, params):
+    """Training on an X that requires grad: Y has a graph, the running statistics not."""
+    gamma, beta, mean, var = params
+    return _run(m, x.clone().requires_grad_(True), (gamma, beta, mean, var), True)
 
 
 def _several_steps(m, xs, params):
@@ -61,6 +75,11 @@ def cases(ctx):
         Case("values around 1000 with a tiny spread (float64)",
              lambda m: _run(m, far, _params(ctx, 3, 60, torch.float64), True)),
         Case("gradients for X, gamma and beta (float64)", lambda m: _grads(m, x4, p3d)),
+        Case("eval mode returns new tensors, not running_mean / running_var themselves",
+             lambda m: _new_tensors(m, x2, p3, False)),
+        Case("training mode returns new tensors too", lambda m: _new_tensors(m, x2, p3, True)),
+        Case("X requires grad: Y carries the graph, the new running statistics do not",
+             lambda m: _stats_carry_no_graph(m, x4, p3d)),
         Case("4 training steps (momentum 0.2), then eval", lambda m: _several_steps(
             m, steps, _params(ctx, 3, 70, torch.float64))),
     ]

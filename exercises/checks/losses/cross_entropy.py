@@ -30,8 +30,7 @@ def cases(ctx):
     one = ctx.randn(1, 3, seed=6)
     t1 = ctx.tensor([2])
     return [
-        Case("6 examples, 4 classes (mean)", lambda m: m.cross_entropy(logits, target),
-             inputs=(logits, target)),
+        Case("6 examples, 4 classes (mean)", lambda m: m.cross_entropy(logits, target),),
         Case("10 examples, 7 classes (float64)", lambda m: m.cross_entropy(l64, t64)),
         Case("reduction='sum'", lambda m: m.cross_entropy(l64, t64, reduction="sum")),
         Case("reduction='none' gives one loss per example",
@@ -39,7 +38,7 @@ def cases(ctx):
         Case("N == C: pick the target class in each row",
              lambda m: m.cross_entropy(square, ts, reduction="none")),
         Case("huge logits (±1000): no inf or nan",
-             lambda m: m.cross_entropy(huge, th, reduction="none"), inputs=(huge,)),
+             lambda m: m.cross_entropy(huge, th, reduction="none"),),
         Case("huge logits, mean", lambda m: m.cross_entropy(huge, th)),
         Case("a batch of one", lambda m: m.cross_entropy(one, t1)),
         Case("all-zero logits give ln C", lambda m: _uniform(m, 6, 5)),

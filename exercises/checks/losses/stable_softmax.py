@@ -1,6 +1,6 @@
 import torch
 
-from studykit.grading.kit import Case
+from studykit.grading.kit import Case, agrees_with_torch, gradient
 
 
 def _both(m, x, dim=-1):
@@ -26,18 +26,23 @@ def cases(ctx):
     one = ctx.tensor([[3.0], [-1000.0]])
     equal = ctx.tensor([[7.0, 7.0, 7.0, 7.0]])
     return [
-        Case("random 4x5 logits", lambda m: _both(m, x), inputs=(x,)),
+        Case("random 4x5 logits", lambda m: _both(m, x),),
         Case("random 3x7 logits (float64)", lambda m: _both(m, x64)),
-        Case("huge magnitudes: 1000s, -1000s and mixed (no nan/inf)", lambda m: _both(m, huge),
-             inputs=(huge,)),
+        Case("huge magnitudes: 1000s, -1000s and mixed (no nan/inf)", lambda m: _both(m, huge),),
         Case("rows around +1000 and -1000 (max per row)", lambda m: _both(m, rows)),
         Case("4x4 scores of size ~20, along dim=-1 (keepdim matters)",
              lambda m: _both(m, square)),
         Case("4x4 scores along dim=0", lambda m: _both(m, square, 0)),
-        Case("3-D input along dim=1", lambda m: _both(m, cube, 1), inputs=(cube,)),
+        Case("3-D input along dim=1", lambda m: _both(m, cube, 1),),
         Case("-inf scores get probability 0", lambda m: _both(m, masked)),
         Case("a single class gives probability 1", lambda m: _both(m, one)),
         Case("equal scores give a uniform distribution", lambda m: _both(m, equal)),
         Case("softmax rows sum to 1", lambda m: m.softmax(x64 * 50, -1).sum(-1)),
         Case("gradient of log_softmax (float64)", lambda m: _grad(m, x64)),
+        agrees_with_torch("agrees with torch.log_softmax on huge magnitudes",
+                          lambda m: m.log_softmax(huge, -1), lambda: torch.log_softmax(huge, -1)),
+        agrees_with_torch("agrees with torch.softmax along dim 1 of a 3-D input",
+                          lambda m: m.softmax(cube, 1), lambda: torch.softmax(cube, 1)),
+        Case("gradient of softmax (float64, every output weighted)",
+             gradient(lambda m, t: m.softmax(t, -1), x64)),
     ]

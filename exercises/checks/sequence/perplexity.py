@@ -26,8 +26,7 @@ def cases(ctx):
     mixed = ctx.tensor([[[4.0, 0.0, 0.0], [0.0, 0.0, 0.0]]])  # a confident and a uniform step
     mixed_y = ctx.tensor([[0, 2]])
     return [
-        Case("random logits (2, 5, 7)", lambda m: _scalar(m, logits, targets),
-             inputs=(logits, targets), rtol=1e-5, atol=1e-5),
+        Case("random logits (2, 5, 7)", lambda m: _scalar(m, logits, targets), rtol=1e-5, atol=1e-5),
         Case("2-D logits (6, 4)", lambda m: _scalar(m, flat, flat_y), rtol=1e-5, atol=1e-5),
         Case("uniform predictions give the vocabulary size (28)",
              lambda m: _scalar(m, uniform, uniform_y), rtol=1e-5, atol=1e-5),

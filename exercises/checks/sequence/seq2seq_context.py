@@ -117,7 +117,8 @@ def _greedy_calls(m, ctx, src, steps):
     decode = model.decode
 
     def spy(tgt, context, dec_state):
-        log.append((tuple(tgt.shape), bool(torch.allclose(context, state[-1]))))
+        log.append((tuple(tgt.shape), bool(torch.allclose(context, state[-1])),
+                    torch.is_grad_enabled()))
         return decode(tgt, context, dec_state)
 
     model.decode = spy
@@ -129,11 +130,14 @@ def verify_greedy_calls(got, expected):
     if got["calls"] != got["steps"]:
         raise AssertionError(f"greedy_decode called model.decode {got['calls']} times for "
                              f"{got['steps']} steps: call it once per generated token")
-    if any(shape != (got["batch"], 1) for shape, _ in got["log"]):
+    if any(shape != (got["batch"], 1) for shape, _, _ in got["log"]):
         raise AssertionError("each decode call should get only the previous token, shape "
                              "(batch, 1), and the decoder state carried from the last call")
-    if not all(same for _, same in got["log"]):
-        first = next(i for i, (_, same) in enumerate(got["log"]) if not same)
+    if any(grad for _, _, grad in got["log"]):
+        raise AssertionError("decoding ran with gradients on: run greedy_decode under "
+                             "torch.no_grad(), as the docstring says (no graph is needed)")
+    if not all(same for _, same, _ in got["log"]):
+        first = next(i for i, (_, same, _) in enumerate(got["log"]) if not same)
         raise AssertionError(f"decode call {first} got a different context: the context is the "
                              "encoder's final state[-1], computed once; the decoder's state "
                              "changes, the context must not")
@@ -159,7 +163,7 @@ def cases(ctx):
     tgt1 = ctx.randint(0, TGT_V, (1, 1), seed=4)
     return [
         Case("shapes: 2 layers, batch 3, source 5, target 4",
-             lambda m: _shapes(m, ctx, src, tgt, 2), inputs=(src, tgt)),
+             lambda m: _shapes(m, ctx, src, tgt, 2),),
         Case("parameter names and shapes (decoder input = embed_size + num_hiddens)",
              lambda m: sorted((k, tuple(v.shape)) for k, v in
                               m.Seq2Seq(SRC_V, TGT_V, E, H, 2).state_dict().items())),
@@ -168,15 +172,15 @@ def cases(ctx):
         Case("forward with given weights, 1 layer, batch 1, one target step",
              lambda m: _forward(m, ctx, src1, tgt1, 1), rtol=1e-5, atol=1e-5),
         Case("forward takes the context from the last layer",
-             lambda m: _uses_last_layer(m, ctx, src, tgt), verify="verify_last_layer"),
+             lambda m: _uses_last_layer(m, ctx, src, tgt), verify=verify_last_layer),
         Case("the context reaches every decoder step",
-             lambda m: _context_matters(m, ctx, src, tgt), verify="verify_context"),
+             lambda m: _context_matters(m, ctx, src, tgt), verify=verify_context),
         Case("decoding step by step equals decoding at once",
-             lambda m: _stepwise(m, ctx, src, tgt), verify="verify_stepwise"),
+             lambda m: _stepwise(m, ctx, src, tgt), verify=verify_stepwise),
         Case("greedy_decode calls decode once per token with the encoder's context",
-             lambda m: _greedy_calls(m, ctx, src, 5), verify="verify_greedy_calls"),
+             lambda m: _greedy_calls(m, ctx, src, 5), verify=verify_greedy_calls),
         Case("greedy_decode: 6 tokens, 2 layers",
-             lambda m: _greedy(m, ctx, src, 2, 6), verify="verify_greedy", inputs=(src,)),
+             lambda m: _greedy(m, ctx, src, 2, 6), verify=verify_greedy,),
         Case("greedy_decode: 1 layer, batch 1",
-             lambda m: _greedy(m, ctx, src1, 1, 4), verify="verify_greedy"),
+             lambda m: _greedy(m, ctx, src1, 1, 4), verify=verify_greedy),
     ]

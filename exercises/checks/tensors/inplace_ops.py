@@ -30,16 +30,13 @@ def cases(ctx):
     int_y = ctx.tensor([10, 20])
     parts = [ctx.randn(3, seed=6), ctx.randn(2, 2, seed=7), ctx.randn(1, seed=8)]
     return [
-        Case("add_new values (2x3)", lambda m: m.add_new(x, y), inputs=(x, y)),
-        Case("add_new with a broadcast row", lambda m: m.add_new(x, row), inputs=(x, row)),
-        Case("add_new on int64 keeps the dtype", lambda m: m.add_new(ints, int_y),
-             inputs=(ints, int_y)),
-        Case("add_new returns new memory, not x", lambda m: _shares(m.add_new(big, big_y), big),
-             inputs=(big, big_y)),
-        Case("add_into changes x, returns the same object", lambda m: _into(m, x, y),
-             inputs=(y,)),
-        Case("add_into with a broadcast row", lambda m: _into(m, x, row), inputs=(row,)),
-        Case("add_into on a 4x5x6 tensor", lambda m: _into(m, big, big_y), inputs=(big_y,)),
+        Case("add_new values (2x3)", lambda m: m.add_new(x, y),),
+        Case("add_new with a broadcast row", lambda m: m.add_new(x, row),),
+        Case("add_new on int64 keeps the dtype", lambda m: m.add_new(ints, int_y),),
+        Case("add_new returns new memory, not x", lambda m: _shares(m.add_new(big, big_y), big),),
+        Case("add_into changes x, returns the same object", lambda m: _into(m, x, y),),
+        Case("add_into with a broadcast row", lambda m: _into(m, x, row),),
+        Case("add_into on a 4x5x6 tensor", lambda m: _into(m, big, big_y),),
         Case("add_into on int64", lambda m: _into(m, ints, int_y)),
         Case("scale_all_ changes the caller's tensors", lambda m: _scale(m, parts, 2.5)),
         Case("scale_all_ by -1", lambda m: _scale(m, parts, -1.0)),

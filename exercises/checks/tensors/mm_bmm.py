@@ -28,20 +28,17 @@ def cases(ctx):
     sx1 = ctx.randn(1, 1, 3, seed=20, dtype=f64)
     sw1 = ctx.randn(3, 4, seed=21, dtype=f64)
     return [
-        Case("matmul2d (3x4) @ (4x5)", lambda m: m.matmul2d(a, b), inputs=(a, b)),
+        Case("matmul2d (3x4) @ (4x5)", lambda m: m.matmul2d(a, b),),
         Case("matmul2d of two 3x3 matrices (not element-wise)", lambda m: m.matmul2d(sq1, sq2)),
         Case("matmul2d (1x6) @ (6x1) gives a 1x1", lambda m: m.matmul2d(row, colv)),
         Case("matmul2d (6x1) @ (1x6) gives a 6x6 outer product", lambda m: m.matmul2d(colv, row)),
-        Case("batched_matmul (2,3,4) @ (2,4,5)", lambda m: m.batched_matmul(ba, bb),
-             inputs=(ba, bb)),
+        Case("batched_matmul (2,3,4) @ (2,4,5)", lambda m: m.batched_matmul(ba, bb),),
         Case("batched_matmul of 5 pairs of 3x3 matrices", lambda m: m.batched_matmul(bsq1, bsq2)),
         Case("batched_matmul with a batch of 1", lambda m: m.batched_matmul(one_a, one_b)),
-        Case("quadratic_forms for 4 vectors of size 3", lambda m: m.quadratic_forms(x, A),
-             inputs=(x, A)),
+        Case("quadratic_forms for 4 vectors of size 3", lambda m: m.quadratic_forms(x, A),),
         Case("quadratic_forms with B == 1 keeps shape (1,)", lambda m: m.quadratic_forms(x1, A1)),
         Case("quadratic_forms with identity matrices gives squared norms",
              lambda m: m.quadratic_forms(eye_x, eye)),
-        Case("shared_weight (3,4,5) times (5,2)", lambda m: m.shared_weight(sx, sw),
-             inputs=(sx, sw)),
+        Case("shared_weight (3,4,5) times (5,2)", lambda m: m.shared_weight(sx, sw),),
         Case("shared_weight with B == N == 1", lambda m: m.shared_weight(sx1, sw1)),
     ]

@@ -16,12 +16,12 @@ def cases(ctx):
     f32x = ctx.randn(8, 3, seed=7)
     f32y = ctx.randn(5, 3, seed=8)
     far = ctx.randn(6, 3, seed=9, dtype=f64) + 1000.0
+    near32 = ctx.track(ctx.randn(10, 3, seed=12) * 0.01 + 100.0)  # float32, close points
     bigx = ctx.randn(120, 16, seed=10, dtype=f64)
     bigy = ctx.randn(150, 16, seed=11, dtype=f64)
     return [
-        Case("3 points vs 4 points in 2-D (hand-checkable)", lambda m: m.pairwise_sq_dists(x, y),
-             inputs=(x, y)),
-        Case("7x5 vs 9x5 random points", lambda m: m.pairwise_sq_dists(a, b), inputs=(a, b)),
+        Case("3 points vs 4 points in 2-D (hand-checkable)", lambda m: m.pairwise_sq_dists(x, y),),
+        Case("7x5 vs 9x5 random points", lambda m: m.pairwise_sq_dists(a, b),),
         Case("N == 1", lambda m: m.pairwise_sq_dists(one, many)),
         Case("M == 1", lambda m: m.pairwise_sq_dists(many, one)),
         Case("D == 1 (points on a line)", lambda m: m.pairwise_sq_dists(line_x, line_y)),
@@ -32,8 +32,12 @@ def cases(ctx):
              lambda m: m.pairwise_sq_dists(a, a).diagonal(), atol=1e-9, rtol=0),
         Case("points far from the origin (around 1000)", lambda m: m.pairwise_sq_dists(far, far),
              atol=1e-6, rtol=1e-7),
+        Case("float32 points around 100 against themselves (no cancellation error)",
+             lambda m: m.pairwise_sq_dists(near32, near32)),
+        Case("no distance is negative (float32 points around 100)",
+             lambda m: bool((m.pairwise_sq_dists(near32, near32) >= 0).all())),
         Case("120x16 vs 150x16 points", lambda m: m.pairwise_sq_dists(bigx, bigy)),
-        Case("nearest on the hand-checkable points", lambda m: m.nearest(x, y), inputs=(x, y)),
+        Case("nearest on the hand-checkable points", lambda m: m.nearest(x, y),),
         Case("nearest for 7 points among 9", lambda m: m.nearest(a, b)),
         Case("nearest with a single candidate is all zeros", lambda m: m.nearest(many, one)),
         Case("nearest for 120 points among 150", lambda m: m.nearest(bigx, bigy)),

@@ -29,12 +29,12 @@ def cases(ctx):
     line = ctx.randn(6, seed=3)
     ints = ctx.tensor([[1, 2], [3, 4], [5, 6]])
     return [
-        Case("flat_view values (2x3)", lambda m: m.flat_view(x), inputs=(x,)),
+        Case("flat_view values (2x3)", lambda m: m.flat_view(x),),
         Case("flat_view shares memory", lambda m: _shares(m.flat_view(y), y)),
         Case("flat_view of a 1-D tensor shares memory", lambda m: _shares(m.flat_view(line), line)),
         Case("writing through flat_view changes the original", _write_through_view),
-        Case("flat_copy values (4x1x5)", lambda m: m.flat_copy(y), inputs=(y,)),
-        Case("flat_copy keeps the integer dtype", lambda m: m.flat_copy(ints), inputs=(ints,)),
+        Case("flat_copy values (4x1x5)", lambda m: m.flat_copy(y),),
+        Case("flat_copy keeps the integer dtype", lambda m: m.flat_copy(ints),),
         Case("flat_copy has its own memory", lambda m: _shares(m.flat_copy(x), x)),
         Case("flat_copy of a 1-D tensor has its own memory (flatten() returns x itself)",
              lambda m: _shares(m.flat_copy(line), line)),

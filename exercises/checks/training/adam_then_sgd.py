@@ -4,6 +4,7 @@ import torch
 
 from studykit.grading.kit import (
     Case,
+    assert_floats,
     assert_params_close,
     assert_same_device,
     model_snapshot,
@@ -33,7 +34,8 @@ def verify_trajectory(got, expected):
         raise AssertionError(f"step {first} was taken by {names[first]!r}, expected "
                              f"{want[first]!r}: Adam must take exactly the first {switch} step(s) "
                              "(steps 0 .. switch_step - 1), then SGD")
-    losses = [float(v) for v in res["losses"]]
+    assert_floats(res["losses"], "'losses'")
+    losses = list(res["losses"])
     if len(losses) != len(ref["losses"]):
         raise AssertionError(f"expected {len(ref['losses'])} losses, got {len(losses)}")
     for i, (a, b) in enumerate(zip(losses, ref["losses"], strict=True)):
@@ -56,12 +58,12 @@ def cases(ctx):
     y = torch.sin(2 * X[:, :1]) + X[:, 1:2] * X[:, 2:3]
     return [
         Case("10 Adam steps, then 15 SGD steps",
-             lambda m: _train(m, ctx, X, y, 25, 10, 0.01, 0.05), verify="verify_trajectory",
+             lambda m: _train(m, ctx, X, y, 25, 10, 0.01, 0.05), verify=verify_trajectory,
              inputs=(X, y)),
         Case("switch after 1 step",
-             lambda m: _train(m, ctx, X, y, 8, 1, 0.05, 0.1), verify="verify_trajectory"),
+             lambda m: _train(m, ctx, X, y, 8, 1, 0.05, 0.1), verify=verify_trajectory),
         Case("switch_step 0: SGD only",
-             lambda m: _train(m, ctx, X, y, 6, 0, 0.01, 0.1), verify="verify_trajectory"),
+             lambda m: _train(m, ctx, X, y, 6, 0, 0.01, 0.1), verify=verify_trajectory),
         Case("switch_step equal to num_steps: Adam only",
-             lambda m: _train(m, ctx, X, y, 6, 6, 0.02, 0.1), verify="verify_trajectory"),
+             lambda m: _train(m, ctx, X, y, 6, 6, 0.02, 0.1), verify=verify_trajectory),
     ]

@@ -8,13 +8,14 @@ from studykit.grading.kit import (
     assert_params_close,
     assert_same_device,
     model_snapshot,
-    plain_words,
     seeded_mlp,
 )
 
 
-def _train(m, ctx, X, y, lr, micro, accum, epochs):
+def _train(m, ctx, X, y, lr, micro, accum, epochs, stale=False):
     model = seeded_mlp(ctx, 3, 8, seed=6)
+    if stale:  # gradients left over from earlier work: training must start from zero
+        nn.functional.mse_loss(model(X[:5]), y[:5] + 3).backward()
     losses = m.train_with_accumulation(model, X, y, lr, micro, accum, epochs)
     return {"losses": losses, **model_snapshot(model)}
 
@@ -31,14 +32,15 @@ def _big_batches(ctx, X, y, lr, batch, epochs):
     return [p.detach().clone() for p in model.parameters()]
 
 
-@plain_words
 def verify_accumulation(got, expected):
     losses, want = got["losses"], expected["losses"]
     if not isinstance(losses, (list, tuple)) or len(losses) != len(want):
         raise AssertionError(f"expected {len(want)} losses (one per optimizer step: "
                              f"micro-batches / accum_steps), got "
                              f"{len(losses) if isinstance(losses, (list, tuple)) else losses!r}")
-    losses = [float(v) for v in losses]
+    if not all(type(v) is float for v in losses):
+        raise AssertionError("expected a list of Python floats (loss.item()), got "
+                             f"{sorted({type(v).__name__ for v in losses})}")
     if not math.isclose(losses[0], want[0], rel_tol=1e-4, abs_tol=1e-7):
         ratio = losses[0] / want[0] if want[0] else float("nan")
         raise AssertionError(f"the first step's loss is {losses[0]:.6g}, expected {want[0]:.6g} "
@@ -54,7 +56,6 @@ def verify_accumulation(got, expected):
                         "parameters differ: take the last optimizer step too")
 
 
-@plain_words
 def verify_equivalent(got, expected):
     assert_params_close(got["accumulated"], got["big batches"],
                         "accumulating 3 micro-batches of 4 should give the same parameters as "
@@ -66,14 +67,18 @@ def cases(ctx):
     y = torch.sin(X[:, :1]) - 0.5 * X[:, 1:2] + 0.1 * ctx.randn(48, 1, seed=2)
     return [
         Case("micro-batches of 4, 3 accumulation steps, 2 epochs",
-             lambda m: _train(m, ctx, X, y, 0.1, 4, 3, 2), verify="verify_accumulation",
-             inputs=(X, y)),
+             lambda m: _train(m, ctx, X, y, 0.1, 4, 3, 2), verify=verify_accumulation),
+        Case("stale gradients before training are cleared first (one zero_grad)",
+             lambda m: _train(m, ctx, X, y, 0.1, 4, 3, 1, stale=True),
+             verify=verify_accumulation),
         Case("micro-batches of 2, 8 accumulation steps",
-             lambda m: _train(m, ctx, X, y, 0.2, 2, 8, 2), verify="verify_accumulation"),
+             lambda m: _train(m, ctx, X, y, 0.2, 2, 8, 2), verify=verify_accumulation),
+        Case("micro-batches of a single example, 4 accumulation steps",
+             lambda m: _train(m, ctx, X, y, 0.1, 1, 4, 1), verify=verify_accumulation),
         Case("accum_steps 1 is plain minibatch SGD",
-             lambda m: _train(m, ctx, X, y, 0.05, 6, 1, 1), verify="verify_accumulation"),
+             lambda m: _train(m, ctx, X, y, 0.05, 6, 1, 1), verify=verify_accumulation),
         Case("3 micro-batches of 4 end where plain SGD with batches of 12 ends",
              lambda m: {"accumulated": _train(m, ctx, X, y, 0.1, 4, 3, 2)["params"],
                         "big batches": _big_batches(ctx, X, y, 0.1, 12, 2)},
-             verify="verify_equivalent"),
+             verify=verify_equivalent),
     ]

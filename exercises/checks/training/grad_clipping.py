@@ -5,6 +5,8 @@ from torch import nn
 
 from studykit.grading.kit import (
     Case,
+    assert_float,
+    assert_floats,
     assert_params_close,
     assert_same_device,
     model_snapshot,
@@ -27,12 +29,13 @@ def _clip(m, ctx, scale, max_norm, seed, dtype=torch.float32):
     params = _params_with_grads(ctx, scale, seed, dtype)
     norm = m.clip_gradients(params, max_norm)
     grads = [p.grad.detach().clone() for p in params]
-    return {"norm": float(norm), "grads": grads,
+    return {"norm": norm, "grads": grads,
             "norm after": float(torch.sqrt(sum((g.double() ** 2).sum() for g in grads)))}
 
 
 @plain_words
 def verify_clip(got, expected):
+    assert_float(got["norm"], "the returned norm")
     if not math.isclose(got["norm"], expected["norm"], rel_tol=1e-5):
         raise AssertionError(f"returned norm {got['norm']:.6g}, expected {expected['norm']:.6g}: "
                              "the L2 norm of ALL gradients together (before clipping)")
@@ -63,7 +66,7 @@ def verify_training(got, expected):
     norms, want = got["norms"], expected["norms"]
     if not isinstance(norms, (list, tuple)) or len(norms) != len(want):
         raise AssertionError(f"return a list with one norm per step ({len(want)})")
-    norms = [float(v) for v in norms]
+    assert_floats(norms, "the returned norms")
     max_norm = expected["max_norm"]
     if max(want) > max_norm * 1.01 and max(norms) <= max_norm * (1 + 1e-5):
         raise AssertionError("every returned norm is <= max_norm: return the total norm "
@@ -88,15 +91,15 @@ def cases(ctx):
     y = 20 * X[:, :1] - 10 * X[:, 1:2] + 5  # large targets: the first gradients are large
     return [
         Case("clip: a large gradient is scaled down to max_norm",
-             lambda m: _clip(m, ctx, 10.0, 1.0, seed=1), verify="verify_clip"),
+             lambda m: _clip(m, ctx, 10.0, 1.0, seed=1), verify=verify_clip),
         Case("clip: a small gradient is left alone",
-             lambda m: _clip(m, ctx, 0.01, 1.0, seed=2), verify="verify_clip"),
+             lambda m: _clip(m, ctx, 0.01, 1.0, seed=2), verify=verify_clip),
         Case("clip: float64 gradients, max_norm 5",
              lambda m: _clip(m, ctx, 3.0, 5.0, seed=3, dtype=torch.float64),
-             verify="verify_clip"),
+             verify=verify_clip),
         Case("train 40 steps with max_norm 5: norms before clipping and final parameters",
-             lambda m: _train(m, ctx, X, y, 0.05, 5.0, 40), verify="verify_training",
+             lambda m: _train(m, ctx, X, y, 0.05, 5.0, 40), verify=verify_training,
              inputs=(X, y)),
         Case("train 30 steps with max_norm 50 (clipping only at first)",
-             lambda m: _train(m, ctx, X, y, 0.02, 50.0, 30), verify="verify_training"),
+             lambda m: _train(m, ctx, X, y, 0.02, 50.0, 30), verify=verify_training),
     ]

@@ -1,6 +1,6 @@
 import torch
 
-from studykit.grading.kit import Case, plain_words
+from studykit.grading.kit import Case, assert_detached, assert_float, plain_words
 
 
 def _data(ctx, true_w, true_b, n, seed):
@@ -60,10 +60,57 @@ def verify_recovered(got, expected):
             f"{w_err:.3g}, |b - true_b| = {b_err:.3g} (should both be < 0.01). "
             "Check the update p -= lr * p.grad / batch_size and that gradients are zeroed "
             "after every step")
-    loss = float(res["loss"])
+    assert_float(res["loss"], "'loss'")
+    assert_detached(w, "'w'")
+    assert_detached(b, "'b'")
+    loss = res["loss"]
     if not loss < 1e-3:
         raise AssertionError(f"the final mean squared loss is {loss:.3g}; with noise of std "
                              "0.01 it should be about 5e-5 (is 'loss' the mean over all data?)")
+
+
+def _initial(m, X, y):
+    """num_epochs=0: the parameters as created (w ~ N(0, 0.01), b a 0-d zero)."""
+    res = m.train_linear_regression(X, y, 0.03, 0, 10)
+    return {"w": res["w"], "b": res["b"]}
+
+
+def verify_initial(got, expected):
+    w, b = got["w"], got["b"]
+    if not isinstance(b, torch.Tensor) or b.shape != () or float(b) != 0.0:
+        raise AssertionError(f"b should start as a 0-d zero tensor, got {b!r}")
+    if not isinstance(w, torch.Tensor) or w.shape != expected["w"].shape \
+            or float(w.abs().max()) > 0.1:
+        raise AssertionError("w should start small: torch.normal(0, 0.01, size=(d,))")
+
+
+def _initial_spread(m, ctx):
+    X = ctx.randn(3, 2000, seed=30)
+    w = m.train_linear_regression(X, ctx.randn(3, seed=31), 0.03, 0, 3)["w"]
+    return {"std": float(w.double().std()), "mean": float(w.double().mean())}
+
+
+def verify_spread(got, expected):
+    if not (0.008 < got["std"] < 0.012 and abs(got["mean"]) < 0.002):
+        raise AssertionError(f"the starting w has mean {got['mean']:.3g} and standard deviation "
+                             f"{got['std']:.3g}; torch.normal(0, 0.01, ...) gives about 0 and "
+                             "0.01")
+
+
+def _two_steps(m, X, y, batch_size=2):
+    res = m.train_linear_regression(X, y, 0.1, 1, batch_size)
+    return {"w": res["w"], "b": res["b"]}
+
+
+def verify_two_steps(got, expected):
+    """After two minibatch steps the parameters depend on lr * grad / batch_size, not on
+    the (random, 0.01-sized) start: 0.05 tells a wrong step size from a different start."""
+    for key in ("w", "b"):
+        diff = float((got[key].double() - expected[key].double()).abs().max())
+        if diff > 0.05:
+            raise AssertionError(f"after two minibatch steps {key} is off by {diff:.3g}: "
+                                 "update p -= lr * p.grad / batch_size with batch_size the "
+                                 "number of examples in that minibatch")
 
 
 def cases(ctx):
@@ -74,16 +121,25 @@ def cases(ctx):
     y = ctx.randn(5, seed=4)
     X2, y2 = _data(ctx, [2.0, -3.4], 4.2, 1000, seed=10)
     X5, y5 = _data(ctx, [0.5, -1.0, 1.5, 3.0, -2.5], -1.3, 503, seed=20)
+    X4 = ctx.tensor([[3.0, -1.0], [2.0, 4.0], [-2.0, 1.0], [1.0, 3.0]])
+    y4 = ctx.tensor([5.0, -3.0, 2.0, 6.0])
     return [
-        Case("linreg on a 4x3 batch", lambda m: m.linreg(X, w, b), inputs=(X, w)),
-        Case("squared_loss is one value per example", lambda m: m.squared_loss(y_hat, y),
-             inputs=(y_hat, y)),
+        Case("num_epochs=0 returns the parameters as created", lambda m: _initial(m, X4, y4),
+             verify=verify_initial),
+        Case("w starts from N(0, 0.01): 2000 weights, their spread",
+             lambda m: _initial_spread(m, ctx), verify=verify_spread),
+        Case("two minibatch steps of 2 examples (lr 0.1)", lambda m: _two_steps(m, X4, y4),
+             verify=verify_two_steps),
+        Case("minibatches of 3 then 1: the last step divides by 1",
+             lambda m: _two_steps(m, X4, y4, 3), verify=verify_two_steps),
+        Case("linreg on a 4x3 batch", lambda m: m.linreg(X, w, b),),
+        Case("squared_loss is one value per example", lambda m: m.squared_loss(y_hat, y),),
         Case("sgd updates in place: p -= lr * grad / batch_size", lambda m: _sgd_step(m, ctx)),
-        Case("sgd zeroes the gradients", lambda m: _sgd_zeroes(m, ctx), verify="verify_zeroed"),
+        Case("sgd zeroes the gradients", lambda m: _sgd_zeroes(m, ctx), verify=verify_zeroed),
         Case("recovers w = [2, -3.4], b = 4.2 (3 epochs, batch 10)",
              lambda m: _train(m, X2, y2, [2.0, -3.4], 4.2, 0.03, 3, 10),
-             verify="verify_recovered", inputs=(X2, y2)),
+             verify=verify_recovered, inputs=(X2, y2)),
         Case("recovers 5 weights (503 examples, last batch smaller)",
              lambda m: _train(m, X5, y5, [0.5, -1.0, 1.5, 3.0, -2.5], -1.3, 0.1, 5, 16),
-             verify="verify_recovered", inputs=(X5, y5)),
+             verify=verify_recovered, inputs=(X5, y5)),
     ]

@@ -3,7 +3,7 @@ import math
 import torch
 from torch import nn
 
-from studykit.grading.kit import Case, model_snapshot, plain_words, seeded_mlp
+from studykit.grading.kit import Case, assert_floats, model_snapshot, plain_words, seeded_mlp
 
 
 def _linear(ctx, d):
@@ -42,6 +42,7 @@ def verify_trajectory(got, expected):
     if got["device"] != expected["device"]:
         raise AssertionError(f"the model ended on {got['device']!r}, expected "
                              f"{expected['device']!r}: keep the model and data where they are")
+    assert_floats(got["losses"], "the returned losses")
     mine, ref = _floats(got["losses"]), _floats(expected["losses"])
     if len(mine) != len(ref):
         raise AssertionError(f"expected {len(ref)} losses (one per minibatch step: epochs x "
@@ -74,14 +75,14 @@ def cases(ctx):
     return [
         Case("linear model, 20 examples, batch 5, 3 epochs",
              lambda m: _run(m, _linear(ctx, 3), X3, y3, 0.1, 3, 5),
-             verify="verify_trajectory", inputs=(X3, y3)),
+             verify=verify_trajectory, inputs=(X3, y3)),
         Case("MLP, 30 examples, batch 8 (last batch of 6), 4 epochs",
              lambda m: _run(m, _mlp(ctx, 4), X4, y4, 0.05, 4, 8),
-             verify="verify_trajectory", inputs=(X4, y4)),
+             verify=verify_trajectory, inputs=(X4, y4)),
         Case("a larger learning rate (0.3)",
-             lambda m: _run(m, _mlp(ctx, 4), X4, y4, 0.3, 2, 10), verify="verify_trajectory"),
+             lambda m: _run(m, _mlp(ctx, 4), X4, y4, 0.3, 2, 10), verify=verify_trajectory),
         Case("batch size 1 (one example per step)",
-             lambda m: _run(m, _linear(ctx, 2), X2, y2, 0.1, 2, 1), verify="verify_trajectory"),
+             lambda m: _run(m, _linear(ctx, 2), X2, y2, 0.1, 2, 1), verify=verify_trajectory),
         Case("one full batch per epoch",
-             lambda m: _run(m, _mlp(ctx, 4), X4, y4, 0.1, 5, 30), verify="verify_trajectory"),
+             lambda m: _run(m, _mlp(ctx, 4), X4, y4, 0.1, 5, 30), verify=verify_trajectory),
     ]

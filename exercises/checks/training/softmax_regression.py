@@ -2,7 +2,7 @@ import math
 
 import torch
 
-from studykit.grading.kit import Case, plain_words
+from studykit.grading.kit import Case, assert_detached, assert_float, assert_floats, plain_words
 
 
 def _circle(ctx, K, r):
@@ -32,10 +32,11 @@ def verify_training(got, expected):
     if res["device"] != ref["device"]:
         raise AssertionError(f"the model ended on {res['device']!r}, expected "
                              f"{ref['device']!r}: create it on X.device")
-    try:
-        losses = [float(v) for v in res["losses"]]
-    except (TypeError, ValueError):
-        raise AssertionError("'losses' must be a list of floats (loss.item())") from None
+    assert_floats(res["losses"], "'losses'")
+    assert_float(res["accuracy"], "'accuracy'")
+    assert_detached(res["weight"], "'weight'")
+    assert_detached(res.get("bias"), "'bias'")
+    losses = list(res["losses"])
     if len(losses) != steps:
         raise AssertionError(f"expected {steps} losses (one per step), got {len(losses)}")
     if not all(math.isfinite(v) for v in losses):
@@ -75,11 +76,11 @@ def cases(ctx):
     return [
         Case("accuracy: 2 of 4 correct", lambda m: m.accuracy(logits, labels)),
         Case("accuracy of 50 random predictions over 7 classes",
-             lambda m: m.accuracy(big, big_y), inputs=(big, big_y)),
+             lambda m: m.accuracy(big, big_y),),
         Case("3 clusters in 2-D: loss starts at ln 3, accuracy >= 0.95 after 60 steps",
              lambda m: _train(m, X3, y3, 3, 0.5, 60, 0.09, 0.95),
-             verify="verify_training", inputs=(X3, y3)),
+             verify=verify_training, inputs=(X3, y3)),
         Case("4 clusters in 5-D: loss starts at ln 4, accuracy >= 0.92 after 100 steps",
              lambda m: _train(m, X4, y4, 4, 0.5, 100, 0.2, 0.92),
-             verify="verify_training", inputs=(X4, y4)),
+             verify=verify_training, inputs=(X4, y4)),
     ]

@@ -139,18 +139,23 @@ def cases(ctx):
     Xe, ye = _clusters(ctx, 90, 10, 3, seed=1)
     Xt, yt = _clusters(ctx, 100, 10, 3, seed=3)
     data = (*_clusters(ctx, 200, 10, 3, seed=5), *_clusters(ctx, 200, 10, 3, seed=7))
+    Xo, yo = _clusters(ctx, 97, 10, 3, seed=9)  # batches of 16: the last holds one example
     return [
         Case("evaluate: eval mode, no graph, accuracy over 90 examples (batch 32)",
-             lambda m: _evaluate(m, ctx, Xe, ye, 32), verify="verify_evaluate",
+             lambda m: _evaluate(m, ctx, Xe, ye, 32), verify=verify_evaluate,
              inputs=(Xe, ye)),
         Case("evaluate: one batch holding all examples",
-             lambda m: _evaluate(m, ctx, Xe, ye, 90), verify="verify_evaluate"),
+             lambda m: _evaluate(m, ctx, Xe, ye, 90), verify=verify_evaluate),
         Case("evaluate: a model left in eval mode stays correct",
              lambda m: _evaluate(m, ctx, Xe, ye, 25, start_in_train=False),
-             verify="verify_evaluate"),
+             verify=verify_evaluate),
         Case("train_epoch: back to training mode, mean loss and parameters after one epoch",
-             lambda m: _train_epoch(m, ctx, Xt, yt, 16, 0.2), verify="verify_train_epoch",
+             lambda m: _train_epoch(m, ctx, Xt, yt, 16, 0.2), verify=verify_train_epoch,
              inputs=(Xt, yt)),
+        Case("train_epoch: the last batch holds a single example (97 examples, batch 16)",
+             lambda m: _train_epoch(m, ctx, Xo, yo, 16, 0.2), verify=verify_train_epoch),
+        Case("evaluate: the last batch holds a single example (97 examples, batch 16)",
+             lambda m: _evaluate(m, ctx, Xo, yo, 16), verify=verify_evaluate),
         Case("5 rounds of train_epoch + evaluate reach 90% validation accuracy",
-             lambda m: _fit(m, ctx, data, 5), verify="verify_fit"),
+             lambda m: _fit(m, ctx, data, 5), verify=verify_fit),
     ]

@@ -11,6 +11,7 @@ class MySequential(nn.Module):
             self.add_module(str(idx), module)
 
     def forward(self, X: torch.Tensor) -> torch.Tensor:
-        for module in self.children():
+        # _modules keeps every position; children() yields a module used twice only once
+        for module in self._modules.values():
             X = module(X)
         return X
