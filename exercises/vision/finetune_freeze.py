@@ -33,7 +33,7 @@ Task:
 """
 
 import torch
-import torch.nn.functional as F
+import torch.nn.functional as F  # noqa: F401
 from torch import nn
 
 
