@@ -28,6 +28,7 @@ def _step(m, ctx, image, lr, dtype=torch.float32):
     before = _model_state(model)
     new_image, loss = m.dream_step(model, image, lr)
     after = _model_state(model)
+    image_flag = image.requires_grad
     with torch.no_grad():
         gained = model(new_image).norm().item() - model(image).norm().item()
     return {"image": new_image.detach(), "loss": float(loss),
@@ -38,11 +39,14 @@ def _step(m, ctx, image, lr, dtype=torch.float32):
             "flags unchanged": before["requires_grad"] == after["requires_grad"],
             "weight grads": any(after["grads"]),
             "mode unchanged": before["training"] == after["training"],
-            "gained": gained}
+            "gained": gained, "image requires grad": image_flag}
 
 
 @plain_words
 def verify_step(got, expected):
+    if got["image requires grad"]:
+        raise AssertionError("the given image now requires grad: work on a copy "
+                             "(image.detach().requires_grad_(True)), not on image itself")
     if got["weight grads"]:
         raise AssertionError("the network's parameters got a .grad: DeepDream differentiates "
                              "with respect to the image only (torch.autograd.grad(loss, x))")

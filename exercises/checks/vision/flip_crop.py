@@ -76,6 +76,10 @@ def _augment(m, images, size, seed, p=0.5):
     return {"images": out, "next draw": torch.rand(1, generator=g)}
 
 
+def _first_u(seed):
+    return torch.rand(1, generator=_gen(seed)).item()
+
+
 def cases(ctx):
     img = torch.arange(60.0).reshape(3, 4, 5).to(ctx.device)
     batch = _image(ctx, 2, 3, 4, 5, seed=1)
@@ -116,6 +120,10 @@ def cases(ctx):
              lambda m: _augment(m, images, (4, 4), 12, p=0.0)),
         Case("augment_batch with p = 1: every image flipped",
              lambda m: _augment(m, images, (4, 4), 13, p=1.0)),
+        Case("augment_batch with the default p (0.5), seed 15",
+             lambda m: {"images": m.augment_batch(images, (6, 6), _gen(15))}),
+        Case("p exactly equal to the first u: that image is not flipped (u < p is strict)",
+             lambda m: _augment(m, images[:1], (8, 10), 16, p=_first_u(16))),
         Case("augment_batch of uint8 images, seed 14",
              lambda m: _augment(m, uint_batch, (3, 5), 14), inputs=(uint_batch,)),
         Case("only the given generator decides (not torch.manual_seed)",

@@ -1,5 +1,7 @@
 """Reference solution: vision/anchor_boxes."""
 
+import math
+
 import torch
 
 
@@ -7,15 +9,15 @@ def multibox_prior(data: torch.Tensor, sizes: list[float],
                    ratios: list[float]) -> torch.Tensor:
     H, W = data.shape[-2:]
     device = data.device
-    size = torch.tensor(sizes, dtype=torch.float32, device=device)
-    ratio = torch.tensor(ratios, dtype=torch.float32, device=device)
-    widths = torch.cat((size * torch.sqrt(ratio[0]), size[0] * torch.sqrt(ratio[1:]))) * H / W
-    heights = torch.cat((size / torch.sqrt(ratio[0]), size[0] / torch.sqrt(ratio[1:])))
-    center_y = (torch.arange(H, device=device, dtype=torch.float32) + 0.5) / H
-    center_x = (torch.arange(W, device=device, dtype=torch.float32) + 0.5) / W
-    cy, cx = torch.meshgrid(center_y, center_x, indexing="ij")
-    centers = torch.stack((cx, cy, cx, cy), dim=-1).reshape(-1, 1, 4)
-    half = torch.stack((-widths, -heights, widths, heights), dim=-1) / 2
+    shapes = [(s, ratios[0]) for s in sizes] + [(sizes[0], r) for r in ratios[1:]]
+    size = torch.as_tensor([s for s, _ in shapes], device=device)
+    root = torch.as_tensor([math.sqrt(r) for _, r in shapes], device=device)
+    widths = size * root * H / W
+    heights = size / root
+    cy = ((torch.arange(H, device=device) + 0.5) / H).repeat_interleave(W)  # row by row
+    cx = ((torch.arange(W, device=device) + 0.5) / W).repeat(H)
+    centers = torch.stack((cx, cy, cx, cy), dim=-1)[:, None, :]  # (H * W, 1, 4)
+    half = torch.stack((-widths, -heights, widths, heights), dim=-1) / 2  # (k, 4)
     return (centers + half).reshape(1, -1, 4)
 
 

@@ -16,7 +16,7 @@ def box_iou(boxes1: torch.Tensor, boxes2: torch.Tensor) -> torch.Tensor:
 def assign_anchor_to_bbox(ground_truth: torch.Tensor, anchors: torch.Tensor,
                           iou_threshold: float = 0.5) -> torch.Tensor:
     na, nb = len(anchors), len(ground_truth)
-    assignment = torch.full((na,), -1, dtype=torch.int64, device=anchors.device)
+    assignment = torch.full((na,), -1, device=anchors.device)
     if nb == 0:
         return assignment
     iou = box_iou(anchors, ground_truth)
@@ -24,8 +24,7 @@ def assign_anchor_to_bbox(ground_truth: torch.Tensor, anchors: torch.Tensor,
     confident = best_iou >= iou_threshold
     assignment[confident] = best_box[confident]
     for _ in range(nb):
-        flat = int(torch.argmax(iou))
-        i, j = flat // nb, flat % nb
+        i, j = torch.unravel_index(torch.argmax(iou), iou.shape)
         assignment[i] = j
         iou[i, :] = -1
         iou[:, j] = -1
@@ -33,7 +32,7 @@ def assign_anchor_to_bbox(ground_truth: torch.Tensor, anchors: torch.Tensor,
 
 
 def anchor_labels(assignment: torch.Tensor, gt_classes: torch.Tensor) -> torch.Tensor:
-    background = assignment < 0
-    labels = gt_classes[assignment.clamp(min=0)] + 1 if len(gt_classes) else \
-        torch.zeros_like(assignment)
-    return labels.masked_fill(background, 0)
+    labels = torch.zeros_like(assignment)
+    assigned = assignment >= 0
+    labels[assigned] = gt_classes[assignment[assigned]] + 1
+    return labels

@@ -7,7 +7,7 @@ from torch import nn
 def bilinear_kernel(in_channels: int, out_channels: int, kernel_size: int) -> torch.Tensor:
     factor = (kernel_size + 1) // 2
     center = factor - 1 if kernel_size % 2 == 1 else factor - 0.5
-    tent = 1 - (torch.arange(kernel_size, dtype=torch.float32) - center).abs() / factor
+    tent = 1 - (torch.arange(kernel_size) - center).abs() / factor
     filt = tent[:, None] * tent[None, :]
     weight = torch.zeros(in_channels, out_channels, kernel_size, kernel_size)
     channels = range(min(in_channels, out_channels))

@@ -6,11 +6,11 @@ from torch import nn
 
 
 def dream_step(model: nn.Module, image: torch.Tensor, lr: float) -> tuple[torch.Tensor, float]:
-    x = image.detach().clone().requires_grad_(True)
+    x = image.detach().requires_grad_(True)  # shares image's values, not its autograd state
     loss = model(x).norm()
     (grad,) = torch.autograd.grad(loss, x)
     grad = grad / (grad.abs().mean() + 1e-8)
-    new_image = (image.detach() + lr * grad).clamp(0, 1)
+    new_image = (x.detach() + lr * grad).clamp(0, 1)
     return new_image, loss.item()
 
 
@@ -24,12 +24,12 @@ def dream(model: nn.Module, image: torch.Tensor, steps: int,
 
 
 def _resize(image: torch.Tensor, size: tuple[int, int]) -> torch.Tensor:
-    return F.interpolate(image, size=size, mode="bilinear", align_corners=False)
+    return F.interpolate(image, size=size, mode="bilinear")  # align_corners=False
 
 
 def dream_octaves(model: nn.Module, image: torch.Tensor, sizes: list[tuple[int, int]],
                   steps: int, lr: float) -> torch.Tensor:
-    original = tuple(image.shape[-2:])
+    original = image.shape[-2:]
     for size in sizes:
         image, _ = dream(model, _resize(image, size), steps, lr)
     return _resize(image, original)

@@ -28,8 +28,8 @@ def center_crop(img: torch.Tensor, size: tuple[int, int]) -> torch.Tensor:
 def random_crop(img: torch.Tensor, size: tuple[int, int],
                 generator: torch.Generator) -> torch.Tensor:
     H, W, h, w = _check_fits(img, size)
-    top = torch.randint(0, H - h + 1, (1,), generator=generator).item()
-    left = torch.randint(0, W - w + 1, (1,), generator=generator).item()
+    (top,) = torch.randint(0, H - h + 1, (1,), generator=generator).tolist()
+    (left,) = torch.randint(0, W - w + 1, (1,), generator=generator).tolist()
     return img[..., top:top + h, left:left + w]
 
 
@@ -37,7 +37,8 @@ def augment_batch(images: torch.Tensor, size: tuple[int, int], generator: torch.
                   p: float = 0.5) -> torch.Tensor:
     out = []
     for image in images:
-        if torch.rand(1, generator=generator).item() < p:
+        (u,) = torch.rand(1, generator=generator).tolist()
+        if u < p:
             image = hflip(image)
         out.append(random_crop(image, size, generator))
     return torch.stack(out)

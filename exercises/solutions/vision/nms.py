@@ -21,14 +21,14 @@ def nms(boxes: torch.Tensor, scores: torch.Tensor, iou_threshold: float) -> torc
         keep.append(best)
         iou = box_iou(boxes[best][None], boxes[order[1:]]).reshape(-1)
         order = order[1:][iou <= iou_threshold]
-    if not keep:
-        return torch.zeros(0, dtype=torch.int64, device=boxes.device)
-    return torch.stack(keep)
+    return torch.stack(keep) if keep else order  # no boxes: order is an empty int64 tensor
 
 
 def batched_nms(boxes: torch.Tensor, scores: torch.Tensor, classes: torch.Tensor,
                 iou_threshold: float) -> torch.Tensor:
-    kept = [torch.zeros(0, dtype=torch.int64, device=boxes.device)]
+    if len(boxes) == 0:
+        return nms(boxes, scores, iou_threshold)
+    kept = []
     for c in torch.unique(classes):
         members = torch.nonzero(classes == c).reshape(-1)
         kept.append(members[nms(boxes[members], scores[members], iou_threshold)])

@@ -35,6 +35,6 @@ def target_offsets(anchors: torch.Tensor, ground_truth: torch.Tensor,
                    assignment: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
     assigned = assignment >= 0
     mask = assigned.to(anchors.dtype)[:, None].repeat(1, 4)
-    assigned_bb = torch.zeros_like(anchors)
-    assigned_bb[assigned] = ground_truth[assignment[assigned]]
-    return offset_boxes(anchors, assigned_bb) * mask, mask
+    offsets = torch.zeros_like(anchors)
+    offsets[assigned] = offset_boxes(anchors[assigned], ground_truth[assignment[assigned]])
+    return offsets, mask
