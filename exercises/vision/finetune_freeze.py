@@ -5,11 +5,12 @@ small target data set (目标数据集): the backbone (主干网络, the feature
 提取) has already learned useful features, so
     - the output layer (输出层) is replaced by a new one with one output per target
       class, initialised at random (here: Xavier uniform, 随机初始化);
-    - the pretrained layers either keep learning with a small learning rate, or are
-      frozen (冻结: requires_grad=False, so no gradient is computed for them and the
-      optimizer leaves them alone);
+    - the pretrained layers either keep learning with a small learning rate, or some
+      of them are frozen (固定一些层, 冻结: requires_grad=False, so no gradient is
+      computed for them and the optimizer leaves them alone);
     - the new output layer, which starts from scratch, learns with a learning rate 10
-      times larger.
+      times larger. (When the target classes are also source classes, the pretrained
+      classifier's weights of those classes can be reused instead: 重用分类器权重.)
 Here the model is any nn.Module whose output layer is the nn.Linear `model.fc` (as in
 torchvision's ResNet); all its other parameters are "the backbone".
 
