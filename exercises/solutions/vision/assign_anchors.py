@@ -24,7 +24,7 @@ def assign_anchor_to_bbox(ground_truth: torch.Tensor, anchors: torch.Tensor,
     confident = best_iou >= iou_threshold
     assignment[confident] = best_box[confident]
     for _ in range(nb):
-        i, j = torch.unravel_index(torch.argmax(iou), iou.shape)
+        i, j = divmod(int(torch.argmax(iou)), nb)  # row and column of the largest entry
         assignment[i] = j
         iou[i, :] = -1
         iou[:, j] = -1
