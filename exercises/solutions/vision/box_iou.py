@@ -1,0 +1,15 @@
+"""Reference solution: vision/box_iou."""
+
+import torch
+
+
+def box_area(boxes: torch.Tensor) -> torch.Tensor:
+    return (boxes[:, 2] - boxes[:, 0]) * (boxes[:, 3] - boxes[:, 1])
+
+
+def box_iou(boxes1: torch.Tensor, boxes2: torch.Tensor) -> torch.Tensor:
+    upper_left = torch.maximum(boxes1[:, None, :2], boxes2[:, :2])
+    lower_right = torch.minimum(boxes1[:, None, 2:], boxes2[:, 2:])
+    inter = (lower_right - upper_left).clamp(min=0).prod(dim=-1)
+    union = box_area(boxes1)[:, None] + box_area(boxes2) - inter
+    return inter / union

@@ -1,0 +1,19 @@
+"""anchors_at reshapes to (W, H, k, 4), swapping rows and columns."""
+
+import torch
+
+
+def multibox_prior(data, sizes, ratios):
+    H, W = data.shape[-2:]
+    size, ratio = torch.tensor(sizes), torch.tensor(ratios)
+    widths = torch.cat((size * torch.sqrt(ratio[0]), size[0] * torch.sqrt(ratio[1:]))) * H / W
+    heights = torch.cat((size / torch.sqrt(ratio[0]), size[0] / torch.sqrt(ratio[1:])))
+    cy, cx = torch.meshgrid((torch.arange(H) + 0.5) / H, (torch.arange(W) + 0.5) / W,
+                            indexing="ij")
+    centers = torch.stack((cx, cy, cx, cy), dim=-1).reshape(-1, 1, 4)
+    half = torch.stack((-widths, -heights, widths, heights), dim=-1) / 2
+    return (centers + half).reshape(1, -1, 4).to(data.device)
+
+
+def anchors_at(anchors, H, W, i, j):
+    return anchors.reshape(W, H, -1, 4)[j, i]

@@ -1,0 +1,15 @@
+"""Uses the pixel convention w = x2 - x1 + 1 on continuous coordinates."""
+
+import torch
+
+
+def box_area(boxes):
+    return (boxes[:, 2] - boxes[:, 0] + 1) * (boxes[:, 3] - boxes[:, 1] + 1)
+
+
+def box_iou(boxes1, boxes2):
+    upper_left = torch.maximum(boxes1[:, None, :2], boxes2[:, :2])
+    lower_right = torch.minimum(boxes1[:, None, 2:], boxes2[:, 2:])
+    inter = (lower_right - upper_left + 1).clamp(min=0).prod(dim=-1)
+    union = box_area(boxes1)[:, None] + box_area(boxes2) - inter
+    return inter / union

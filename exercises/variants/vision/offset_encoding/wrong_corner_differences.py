@@ -1,0 +1,34 @@
+"""Takes offsets of the corners (x1, y1, x2, y2) instead of centre and size."""
+
+import torch
+
+
+def box_corner_to_center(boxes: torch.Tensor) -> torch.Tensor:
+    """(x1, y1, x2, y2) -> (cx, cy, w, h) (given)."""
+    x1, y1, x2, y2 = boxes.unbind(dim=-1)
+    return torch.stack(((x1 + x2) / 2, (y1 + y2) / 2, x2 - x1, y2 - y1), dim=-1)
+
+
+def box_center_to_corner(boxes: torch.Tensor) -> torch.Tensor:
+    """(cx, cy, w, h) -> (x1, y1, x2, y2) (given)."""
+    cx, cy, w, h = boxes.unbind(dim=-1)
+    return torch.stack((cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2), dim=-1)
+
+
+def offset_boxes(anchors, assigned_bb, eps=1e-6):
+    a = box_corner_to_center(anchors)
+    size = a[:, 2:].repeat(1, 2)
+    return 10 * (assigned_bb - anchors) / size
+
+
+def offset_inverse(anchors, offset_preds):
+    a = box_corner_to_center(anchors)
+    return anchors + offset_preds * a[:, 2:].repeat(1, 2) / 10
+
+
+def target_offsets(anchors, ground_truth, assignment):
+    assigned = assignment >= 0
+    mask = assigned.to(anchors.dtype)[:, None].repeat(1, 4)
+    assigned_bb = torch.zeros_like(anchors)
+    assigned_bb[assigned] = ground_truth[assignment[assigned]]
+    return offset_boxes(anchors, assigned_bb) * mask, mask
