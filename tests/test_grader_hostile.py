@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from studykit.catalog import load_catalog
+from studykit.exercises.catalog import load_catalog
 from studykit.grading import sandbox
 from studykit.grading.client import Worker
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import torch
 
-from studykit.catalog import catalog_root, load_catalog
+from studykit.exercises.catalog import catalog_root, load_catalog
 from studykit.grading import channel
 from studykit.grading.channel import ChannelError, Opaque, TensorObs
 from studykit.grading.client import Worker
