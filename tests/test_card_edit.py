@@ -268,9 +268,9 @@ def test_deleted_cards_are_listed_exported_as_deleted_and_never_shown(deck_file)
     answer(deck_file, doomed[0], 3)
     history = log(deck_file, doomed[0])
     result = run_cli("delete", *doomed, "--db", str(deck_file))
-    assert (result.returncode, result.stdout.strip()) == (0, "deleted 2 card(s)")
+    assert (result.returncode, result.stdout.strip()) == (0, "deleted 2 cards")
     again = run_cli("delete", doomed[0], "--db", str(deck_file))
-    assert again.stdout.strip() == "deleted 0 card(s) (1 already deleted)"
+    assert again.stdout.strip() == "deleted 0 cards (1 already deleted)"
 
     listed = json.loads(run_cli("cards", "--is", "deleted", "--json", "--db", str(deck_file)).stdout)
     assert sorted(c["id"] for c in listed) == sorted(doomed)

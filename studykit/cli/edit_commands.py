@@ -34,13 +34,14 @@ def delete_command(ctx: typer.Context,
                    db: DbPath = None) -> None:
     """Delete cards: never shown again, kept in the log (`cards --is deleted` lists them)."""
     from studykit.card_edit import delete_cards
+    from studykit.cli.render import plural
     from studykit.deck import Deck
 
     with Deck(deck_path(ctx, db)) as deck:
         deleted = delete_cards(deck, card_ids)
     already = len(set(card_ids)) - deleted
     note = f" ({already} already deleted)" if already else ""
-    typer.echo(f"deleted {deleted} card(s){note}")
+    typer.echo(f"deleted {plural(deleted, 'card')}{note}")
 
 
 def edit_in_review(session, card, console):

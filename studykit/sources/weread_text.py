@@ -500,7 +500,8 @@ class _B2Parser:
         self.cont.apply()
         warnings = []
         if self.dropped:
-            warnings.append(f"{self.dropped} thought(s) without a passage or date were skipped")
+            thoughts = "thought" if self.dropped == 1 else "thoughts"
+            warnings.append(f"{self.dropped} {thoughts} without a passage or date skipped")
         return self.entries, self.notes, warnings
 
     def feed(self, raw: str) -> None:
