@@ -84,6 +84,8 @@ MARKDOWN_NOTES = """# 网络结构笔记
 {{c1::ResNet}}用{{c2::捷径连接::一种连接}}解决退化问题，{{c1::DenseNet}}则把特征拼接起来。
 
 ==批量归一化==让每层输入的分布更稳定，学习率可以设得更大。
+
+反向传播之前先调用 **optimizer.zero_grad()** 清空上一步留下的梯度。
 """
 
 WEREAD_NOTES = """《网络结构笔记》
@@ -128,6 +130,11 @@ def test_marks_in_markdown_notes_through_import_and_export(tmp_path):
     marked = by_text["==批量归一化==让每层输入的分布更稳定，学习率可以设得更大。"]
     assert [(c["front"], c["answer"]) for c in marked] == [
         ("[...]让每层输入的分布更稳定，学习率可以设得更大。", "批量归一化")]
+    bold = by_text["反向传播之前先调用 **optimizer.zero_grad()** 清空上一步留下的梯度。"]
+    assert [(c["front"], c["back"], c["answer"]) for c in bold] == [
+        ("反向传播之前先调用 [...] 清空上一步留下的梯度。",
+         "反向传播之前先调用 optimizer.zero_grad() 清空上一步留下的梯度。",
+         "optimizer.zero_grad()")]
 
 
 def test_bold_in_a_weread_export_and_a_marked_thought_through_import_and_export(tmp_path):

@@ -52,7 +52,7 @@ def test_headings_lists_paragraphs_quotes_and_tables():
     part1, tensors = "第一部分 基础", "1.1 张量"
     grads, no_grad = "1.2 梯度", "1.2.1 关闭梯度"
     assert summary(book) == [
-        ("开篇的一段话：训练循环只有四步。", (part1,), 1),
+        ("开篇的一段话：**训练循环**只有四步。", (part1,), 1),
         ("张量是多维数组，torch.tensor([1, 2]) 直接从列表创建。", (part1, tensors), 2),
         ("常用属性", (part1, tensors), 2),
         ("x.shape 给出形状", (part1, tensors), 2),
@@ -89,7 +89,7 @@ def test_code_blocks_stay_whole_with_their_language():
 
 def test_inline_code_is_kept_without_backticks():
     book = parse_one("## 优化器\n\n每步先调 `optimizer.zero_grad()`，再 **反向传播**。\n")
-    assert summary(book) == [("每步先调 optimizer.zero_grad()，再 反向传播。", ("优化器",), 1)]
+    assert summary(book) == [("每步先调 optimizer.zero_grad()，再 **反向传播**。", ("优化器",), 1)]
 
 
 def test_sole_leading_h1_is_the_title_and_h2_is_level_one():

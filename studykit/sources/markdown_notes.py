@@ -63,10 +63,19 @@ def _sole_leading_h1(tokens: list[Token]) -> int | None:
     return 0
 
 
+BOLD = "**"
+
+
+def _plain(text: str) -> str:
+    """Body text as a title or a table cell: no code or bold marks."""
+    return sr_cards.strip_code_marks(text).replace(BOLD, "")
+
+
 def _inline_text(token: Token, *, code_marks: bool = False) -> str:
     """Inline markup as plain text: emphasis/links unwrapped, code kept without
-    backticks (``code_marks``: between sr_cards' code marks), images and raw HTML
-    (such as the SR plugin's scheduling comments) dropped, line breaks kept."""
+    backticks, images and raw HTML (such as the SR plugin's scheduling comments) dropped,
+    line breaks kept. In body text (``code_marks``) code goes between sr_cards' code marks
+    and bold stays ``**bold**``: the reader's own cloze mark (see cards.marks)."""
     parts: list[str] = []
     for child in token.children or ():
         if child.type in ("text", "text_special"):
@@ -76,6 +85,8 @@ def _inline_text(token: Token, *, code_marks: bool = False) -> str:
                          if code_marks else child.content)
         elif child.type in ("softbreak", "hardbreak"):
             parts.append("\n")
+        elif code_marks and child.type in ("strong_open", "strong_close"):
+            parts.append(BOLD)
     lines = (line.strip() for line in "".join(parts).split("\n"))
     return "\n".join(line for line in lines if line)
 
@@ -137,11 +148,11 @@ class _MarkdownWalker:
     def _inline(self, text: str) -> None:
         if self.heading_depth is not None:
             if not self.skip_heading:
-                title = sr_cards.strip_code_marks(text).replace("\n", " ")
+                title = _plain(text).replace("\n", " ")
                 self.chapters.enter(self.heading_depth, title)
         elif self.row is not None:
             if not self.in_table_head:  # column labels alone teach nothing
-                self.row.append(sr_cards.strip_code_marks(text).replace("\n", " "))
+                self.row.append(_plain(text).replace("\n", " "))
         elif self.containers and self.containers[-1][0] == "item":
             if text:
                 self.containers[-1][1].append(text)
@@ -181,8 +192,8 @@ class _MarkdownWalker:
 
     def _add_cards(self, cards: list[sr_cards.Card]) -> None:
         for card in cards:
-            self.book.highlights.append(
-                self.chapters.highlight(card.back, "card", front=card.front))
+            self.book.highlights.append(self.chapters.highlight(
+                card.back.replace(BOLD, ""), "card", front=card.front.replace(BOLD, "")))
 
     def _flush_question(self) -> None:
         """A question that no code block answered stays text."""
