@@ -5,12 +5,14 @@
 tests/fixtures/links/labels.tsv names highlights of the sample notes (highlights/) and of
 the real seed notes (../shared/seeds, skipped when absent) by source file and highlight
 id, with the exercises that practise each one ("none": no exercise does; see the file's
-header). Every labeled highlight is linked as if it made a card, so the figure judges the
-linker and does not move when the card generator changes its mind about a highlight; the
-rows that make a card today (what a learner sees) are reported apart. A row is right at
-the exercise level when the highlight is linked to one of its exercises; at the topic
-level when it is linked to an exercise of one of their topics. A "none" row is right, at
-both levels, when the highlight is linked to no exercise.
+header). Every labeled highlight is linked as if it made a card, so that a row labeled
+with exercises judges the linker whatever the card generator decides about the highlight
+today (no row is right or wrong merely because it makes no card). A row is right at the
+exercise level when the highlight is linked to one of its exercises; at the topic level
+when it is linked to an exercise of one of their topics. A "none" row is right, at both
+levels, when the highlight makes no card or is linked to no exercise (no wrong link is
+shown); "none rows, linker alone" asks the linker alone. The rows that make a card today
+(what a learner sees) are reported apart.
 
 A fixed fifth of the rows (chosen by a seeded hash of source and id, so that editing a
 label keeps the split) is held out: they were not read while the keywords and the linker
@@ -121,9 +123,10 @@ def makes_card(rows: list[Labeled]) -> list[bool]:
     return [bool(card_specs(r.highlight)) for r in rows]
 
 
-def is_hit(label: Label, linked: str | None, level: str = "exercise") -> bool:
+def is_hit(label: Label, linked: str | None, level: str = "exercise",
+           carded: bool = True) -> bool:
     if not label.exercises:
-        return linked is None
+        return linked is None or not carded
     if linked is None:
         return False
     if level == "exercise":
@@ -135,45 +138,50 @@ def is_hit(label: Label, linked: str | None, level: str = "exercise") -> bool:
 class Scores:
     rows: list[Labeled]
     linked: list[str | None]
-    carded: list[bool] | None = None  # whether each row makes a card; None: not known
+    carded: list[bool]  # whether each row makes a card today
 
-    def share(self, level: str, keep=lambda row: True) -> tuple[int, float]:
-        pairs = [(r, e) for r, e in zip(self.rows, self.linked, strict=True) if keep(r)]
-        hits = sum(is_hit(r.label, e, level) for r, e in pairs)
-        return len(pairs), (hits / len(pairs) if pairs else float("nan"))
+    def _triples(self, keep):
+        return [(r, e, c) for r, e, c in zip(self.rows, self.linked, self.carded, strict=True)
+                if keep(r)]
+
+    def share(self, level: str, keep=lambda row: True,
+              linker_alone: bool = False) -> tuple[int, float]:
+        triples = self._triples(keep)
+        hits = sum(is_hit(r.label, e, level, c or linker_alone) for r, e, c in triples)
+        return len(triples), (hits / len(triples) if triples else float("nan"))
 
     def misses(self, level: str = "exercise") -> list[tuple[Labeled, str | None]]:
-        return [(r, e) for r, e in zip(self.rows, self.linked, strict=True)
-                if not is_hit(r.label, e, level)]
+        return [(r, e) for r, e, c in self._triples(lambda r: True)
+                if not is_hit(r.label, e, level, c)]
 
     def with_card(self) -> set[int]:
-        return {id(r) for r, c in zip(self.rows, self.carded or (), strict=False) if c}
+        return {id(r) for r, c in zip(self.rows, self.carded, strict=True) if c}
 
 
 def accuracy_table(scores: Scores, level: str) -> list[tuple]:
     carded = scores.with_card()
-    subsets = [("all rows", lambda r: True),
-               ("  labeled with exercises", lambda r: bool(r.exercises)),
-               ('  labeled "none"', lambda r: not r.exercises)]
-    if scores.carded is not None:
-        subsets.append(("rows that make a card today", lambda r: id(r) in carded))
-    subsets += [("tuning rows", lambda r: not r.held_out),
-                ("held-out rows", lambda r: r.held_out)]
+    subsets = [("all rows", lambda r: True, False),
+               ("  labeled with exercises", lambda r: bool(r.exercises), False),
+               ('  labeled "none"', lambda r: not r.exercises, False),
+               ('  labeled "none", linker alone', lambda r: not r.exercises, True),
+               ("rows that make a card today", lambda r: id(r) in carded, False),
+               ("tuning rows", lambda r: not r.held_out, False),
+               ("held-out rows", lambda r: r.held_out, False)]
     for source in dict.fromkeys(r.source for r in scores.rows):
-        subsets.append((f"{source.split('/')[-1][:28]}", lambda r, s=source: r.source == s))
+        subsets.append((source.split("/")[-1][:28], lambda r, s=source: r.source == s, False))
     lines = []
-    for name, keep in subsets:
-        n, share = scores.share(level, keep)
+    for name, keep, alone in subsets:
+        n, share = scores.share(level, keep, alone)
         lines.append((name, n, f"{share:.3f}"))
     return lines
 
 
 def per_topic_table(scores: Scores) -> list[tuple]:
     counts: dict[str, list[int]] = {}
-    for row, linked in zip(scores.rows, scores.linked, strict=True):
+    for row, linked, carded in scores._triples(lambda r: True):
         topic = row.exercises[0].split("/")[0] if row.exercises else NONE
         counts.setdefault(topic, [0, 0])
-        counts[topic][0] += is_hit(row.label, linked)
+        counts[topic][0] += is_hit(row.label, linked, carded=carded)
         counts[topic][1] += 1
     return [(t, n, f"{ok / n:.3f}") for t, (ok, n) in sorted(counts.items())]
 

@@ -60,6 +60,10 @@ def test_a_none_row_is_right_only_without_a_link():
     assert not link_accuracy.is_hit(two, "conv/output_size")
     assert link_accuracy.is_hit(two, "conv/output_size", level="topic")
     assert not link_accuracy.is_hit(two, None, level="topic")
+    # a highlight that makes no card shows no wrong link; one labeled with exercises is
+    # judged by its link all the same
+    assert link_accuracy.is_hit(none, "conv/corr2d", carded=False)
+    assert not link_accuracy.is_hit(two, "conv/output_size", carded=False)
 
 
 def test_the_held_out_fifth_is_fixed_by_source_and_id_not_by_the_exercises():
@@ -79,7 +83,8 @@ def test_accuracy_on_the_labeled_rows(labeled, subset, level):
     rows = [r for r in labeled if r.highlight is not None
             and (subset != "samples" or r.source.startswith("highlights/"))]
     assert len(rows) >= (150 if subset == "samples" else 600)
-    scores = link_accuracy.Scores(rows, link_accuracy.linked_exercises(rows))
+    scores = link_accuracy.Scores(rows, link_accuracy.linked_exercises(rows),
+                                  link_accuracy.makes_card(rows))
     assert scores.share(level)[1] >= FLOORS[subset, level]
 
 
