@@ -58,6 +58,7 @@ KEYWORD_WEIGHT, TITLE_WEIGHT, PROMPT_WEIGHT = 3.0, 2.0, 1.0
 README_WEIGHT, TOPIC_KEYWORD_WEIGHT = 1.0, 2.0
 TOPIC_WEIGHT = 2.0  # how much its topic's score counts towards an exercise's
 TEXT_FACTOR = 1  # the highlight's own words count this many times its chapter title's
+IDF_POWER = 1.0  # above 1 a rare term weighs more against a common one
 NORM_PIVOT = 1.0  # 1: unit vectors; below 1 a short bag's terms weigh less (pivoted)
 KEYWORD_BONUS = 0.4  # per keyword found whole, times its idf scaled to 0..1
 WEAK = 0.3  # an exercise with less own evidence yields to the most likely topic's best
@@ -229,7 +230,7 @@ def _tfidf(bags: list[Bag]) -> list[Bag]:
     """Field weight x idf, without the terms most documents share, to unit length."""
     n = len(bags)
     df = Counter(t for bag in bags for t in bag)
-    idf = {t: math.log(n / d) for t, d in df.items() if d <= COMMON * n}
+    idf = {t: math.log(n / d) ** IDF_POWER for t, d in df.items() if d <= COMMON * n}
     weighted = [{t: w * idf[t] for t, w in bag.items() if t in idf} for bag in bags]
     norms = [math.sqrt(sum(v * v for v in vec.values())) or 1.0 for vec in weighted]
     mean = sum(norms) / len(norms) if norms else 1.0
