@@ -57,9 +57,6 @@ from studykit.exercises.catalog import Exercise, catalog_root, load_catalog, top
 KEYWORD_WEIGHT, TITLE_WEIGHT, PROMPT_WEIGHT = 3.0, 2.0, 1.0
 README_WEIGHT, TOPIC_KEYWORD_WEIGHT = 1.0, 2.0
 TOPIC_WEIGHT = 2.0  # how much its topic's score counts towards an exercise's
-TEXT_FACTOR = 1  # the highlight's own words count this many times its chapter title's
-IDF_POWER = 1.0  # above 1 a rare term weighs more against a common one
-NORM_PIVOT = 1.0  # 1: unit vectors; below 1 a short bag's terms weigh less (pivoted)
 KEYWORD_BONUS = 0.4  # per keyword found whole, times its idf scaled to 0..1
 WEAK = 0.3  # an exercise with less own evidence yields to the most likely topic's best
 COMMON = 0.5  # terms in more than this share of the documents are dropped
@@ -158,15 +155,15 @@ class LinkIndex:
 
     def link(self, text: str, chapter: str = "") -> Link:
         s, points_somewhere = without_pointers(normalise(text))
-        total = self._vector(s) * TEXT_FACTOR
+        total = self._vector(s)
         if chapter and not points_somewhere:
             total += self.chapter_vector(chapter)
         if not total:
             return Link(None, 0.0)
         fields = _unpack(total, len(self.ids) + len(self.members))
         best = self._choose(fields)
-        score = round(fields[best] / (self.scale * TEXT_FACTOR), 3)
-        if score < MIN_SCORE or self._own(fields, best) < MIN_OWN * self.scale * TEXT_FACTOR:
+        score = round(fields[best] / self.scale, 3)
+        if score < MIN_SCORE or self._own(fields, best) < MIN_OWN * self.scale:
             return Link(None, score)
         return Link(self.ids[best], score)
 
@@ -178,7 +175,7 @@ class LinkIndex:
         n = len(self.ids)
         scores = fields[:n]
         best = scores.index(max(scores))
-        if self._own(fields, best) < WEAK * self.scale * TEXT_FACTOR:
+        if self._own(fields, best) < WEAK * self.scale:
             topics = fields[n:]
             likely = topics.index(max(topics))
             if likely != self.exercise_topic[best]:
@@ -230,14 +227,12 @@ def _tfidf(bags: list[Bag]) -> list[Bag]:
     """Field weight x idf, without the terms most documents share, to unit length."""
     n = len(bags)
     df = Counter(t for bag in bags for t in bag)
-    idf = {t: math.log(n / d) ** IDF_POWER for t, d in df.items() if d <= COMMON * n}
-    weighted = [{t: w * idf[t] for t, w in bag.items() if t in idf} for bag in bags]
-    norms = [math.sqrt(sum(v * v for v in vec.values())) or 1.0 for vec in weighted]
-    mean = sum(norms) / len(norms) if norms else 1.0
+    idf = {t: math.log(n / d) for t, d in df.items() if d <= COMMON * n}
     vectors = []
-    for vec, norm in zip(weighted, norms, strict=True):
-        pivoted = NORM_PIVOT * norm + (1 - NORM_PIVOT) * mean
-        vectors.append({t: v / pivoted for t, v in vec.items()})
+    for bag in bags:
+        vec = {t: w * idf[t] for t, w in bag.items() if t in idf}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        vectors.append({t: v / norm for t, v in vec.items()})
     return vectors
 
 
@@ -261,9 +256,8 @@ def _scale(exercises: list[Bag], topics: list[Bag], topic_of: tuple[int, ...],
     extra: Counter = Counter()
     for _, holders, bonus in bonuses.values():
         extra.update(dict.fromkeys(holders, bonus))
-    times = TEXT_FACTOR + 1  # the text's terms TEXT_FACTOR times, the chapter's once
-    worst = max([times * (sum(vec.values()) + TOPIC_WEIGHT * topic_sums[topic_of[i]] + extra[i])
-                 for i, vec in enumerate(exercises)] + [times * s for s in topic_sums])
+    worst = max([2 * (sum(vec.values()) + TOPIC_WEIGHT * topic_sums[topic_of[i]] + extra[i])
+                 for i, vec in enumerate(exercises)] + [2 * s for s in topic_sums])
     scale = MAX_SCALE
     while scale > 1 and (worst + 1) * scale >= 1 << _FIELD_BITS:
         scale //= 2
