@@ -46,6 +46,16 @@ def test_the_labels_are_many_name_real_exercises_and_quote_no_seed_text():
     assert all(label.key.isascii() and label.note.isascii() for label in seed_rows)
 
 
+def test_every_keyword_is_a_plain_string():
+    # a YAML flow list reads [MASK] as a nested list: such a keyword must be quoted
+    import yaml
+
+    entries = yaml.safe_load((REPO / "exercises" / "info.yaml").read_text("utf-8"))
+    bad = [(e["id"], k) for e in entries["exercises"] for lang in ("en", "zh")
+           for k in e["keywords"][lang] if not isinstance(k, str)]
+    assert not bad
+
+
 def test_every_label_names_an_existing_highlight(labeled):
     missing = [(r.source, r.key) for r in labeled if r.highlight is None
                and (r.source.startswith("highlights/") or SEEDS.is_dir())]
@@ -107,9 +117,28 @@ def test_links_and_file_paths_are_not_read_and_a_pointer_ignores_its_chapter():
 
 
 def test_one_shared_word_is_not_enough():
-    # the seq2seq exercise's context variable (上下文变量) is not a TensorFlow Session
+    # the seq2seq exercise's context variable (上下文变量) is not a TensorFlow Session,
+    # nor is inference mode's computation graph
     text = "在TensorFlow里先要创建一个Session，也可以把它叫作上下文"
     assert linking.link(text, "变量及作用域").exercise_id is None
+    graph = "TensorFlow 1.x先把计算写成一张计算图，再由Session在底层执行，Session也叫上下文"
+    assert linking.link(graph, "变量及作用域").exercise_id is None
+
+
+def test_a_card_about_another_framework_links_to_the_pytorch_exercise_of_its_idea():
+    cases = {  # our own sentences, in the words of TensorFlow, Keras and MXNet books
+        "用tf.GradientTape()记录前向计算，再用tape.gradient(loss, w)求梯度":
+            "autograd/scalar_backward",
+        "MXNet里先调用x.attach_grad()，再在autograd.record()作用域里计算y":
+            "autograd/scalar_backward",
+        "Keras里用model.save_weights保存参数，再用load_weights读回来":
+            "layers/save_load_state_dict",
+        "Keras的Dense层就是全连接层，units是输出个数": "layers/my_linear",
+        "用tf.device('/GPU:0')把计算放到GPU上": "perf/device_placement",
+        "在variable_scope里设reuse=True，或调用reuse_variables()，两层就共享同一个变量":
+            "layers/tied_weights",
+        "Keras的LSTM层设return_sequences=True才返回每个时间步的输出": "sequence/rnn_shapes"}
+    assert {text: linking.link(text).exercise_id for text in cases} == cases
 
 
 def test_sibling_exercises_of_a_topic_are_told_apart():
