@@ -23,9 +23,10 @@ sys.path.insert(0, str(REPO / "bench"))
 import link_accuracy  # noqa: E402  (the bench owns the label loader)
 
 # Just below what the linker reaches on the 130-exercise catalog (README, "Linking cards
-# to exercises"); a regression of the linker or of the keywords drops below these.
-FLOORS = {("samples", "exercise"): 0.81, ("samples", "topic"): 0.93,
-          ("all available", "exercise"): 0.75, ("all available", "topic"): 0.84}
+# to exercises": samples 0.936 / 0.965, all rows 0.881 / 0.918); a regression of the
+# linker or of the keywords drops below these.
+FLOORS = {("samples", "exercise"): 0.92, ("samples", "topic"): 0.95,
+          ("all available", "exercise"): 0.87, ("all available", "topic"): 0.91}
 
 
 @pytest.fixture(scope="module")
@@ -116,13 +117,13 @@ def test_links_and_file_paths_are_not_read_and_a_pointer_ignores_its_chapter():
         "cpu/gpu 带宽, f.log_softmax", False)
 
 
-def test_one_shared_word_is_not_enough():
-    # the seq2seq exercise's context variable (上下文变量) is not a TensorFlow Session,
-    # nor is inference mode's computation graph
+def test_one_shared_word_is_not_enough(labeled):
+    # the seq2seq exercise's context variable (上下文变量) is not a TensorFlow Session
     text = "在TensorFlow里先要创建一个Session，也可以把它叫作上下文"
     assert linking.link(text, "变量及作用域").exercise_id is None
-    graph = "TensorFlow 1.x先把计算写成一张计算图，再由Session在底层执行，Session也叫上下文"
-    assert linking.link(graph, "变量及作用域").exercise_id is None
+    if SEEDS.is_dir():  # the real card of issue 11 (a Session, a graph and a context)
+        (session,) = [r.highlight for r in labeled if r.key == "h4c5eb1f6ceec234c"]
+        assert linking.link(session.text, session.chapter).exercise_id is None
 
 
 def test_a_card_about_another_framework_links_to_the_pytorch_exercise_of_its_idea():
