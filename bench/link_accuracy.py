@@ -15,7 +15,7 @@ shown); "none rows, linker alone" asks the linker alone. The rows that make a ca
 (what a learner sees) are reported apart.
 
 A fixed fifth of the rows (chosen by a seeded hash of source and id, so that editing a
-label keeps the split) is held out: they were not read while the keywords and the linker
+label keeps the split) is held out: they were not used while the keywords and the linker
 were tuned, and --holdout prints their accuracy apart; --misses lists the misses of the
 other rows only.
 
@@ -251,7 +251,7 @@ def main() -> Scores:
           f"{'met' if share >= TARGET else 'NOT met'}")
     if args.holdout:
         held = [(lvl, *scores.share(lvl, lambda r: r.held_out)) for lvl in ("exercise", "topic")]
-        print("held out (not read while tuning): " + ", ".join(
+        print("held out (not used to tune the keywords or the linker): " + ", ".join(
             f"{lvl} level {share:.3f} of {n}" for lvl, n, share in held))
     print_misses(scores, args.misses)
     print()
