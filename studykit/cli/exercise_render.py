@@ -9,7 +9,8 @@ from __future__ import annotations
 from rich import box
 from rich.columns import Columns
 from rich.console import Console, Group, RenderableType
-from rich.markdown import Markdown
+from rich.markdown import CodeBlock, Markdown
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.progress_bar import ProgressBar
 from rich.table import Table
@@ -17,6 +18,7 @@ from rich.text import Text
 
 from studykit.exercises.catalog import Exercise
 from studykit.exercises.progress import LinkedCard, Status, Tally
+from studykit.exercises.task_markdown import task_markdown
 
 console = Console(highlight=False)
 
@@ -24,6 +26,21 @@ STATUS_MARK = {"pass": "[green]✓ pass[/]", "fail": "[red]✗ fail[/]", "error"
                "timeout": "[red]⏱ timeout[/]", "started": "[yellow]… started[/]",
                "new": "[dim]· new[/]"}
 CARD_TEXT_SHOWN = 2000  # characters of a card's front in `exercise show` (a screenful)
+
+
+class _TaskBlock(CodeBlock):
+    """An indented block of a task (signatures, shape tables, formulas), as it is: every
+    line keeps its indentation (two more than the prose), and a line longer than the width
+    wraps under its own start instead of under the block's left edge."""
+
+    def __rich_console__(self, console, options):
+        for line in str(self.text).rstrip().split("\n"):
+            content = line.lstrip(" ")
+            yield Padding(Text(content), (0, 0, 0, 2 + len(line) - len(content)))
+
+
+class TaskMarkdown(Markdown):
+    elements = {**Markdown.elements, "fence": _TaskBlock, "code_block": _TaskBlock}
 
 
 def exercise_list(items: list[Status], topic_tallies: dict[str, Tally],
@@ -46,10 +63,13 @@ def list_view(items: list[Status]) -> Table:
 
 
 def task_view(ex: Exercise) -> Panel:
-    """The task (the starter's docstring, as Markdown) with what the learner needs to know."""
+    """The task (the starter's docstring, its layout kept) with what the learner needs to
+    know. Indented blocks (signatures, shape tables) come as they are, unwrapped where the
+    width allows; prose reflows."""
     about = Text(f"topic {ex.topic} · difficulty {'★' * ex.difficulty} · device {ex.device}"
                  f" · time limit {ex.time_limit:g}s · {len(ex.hints)} hints", style="dim")
-    return Panel(Group(about, Markdown(ex.prompt() or "(no description)")),
+    task = task_markdown(ex.prompt()) or "(no description)"
+    return Panel(Group(about, TaskMarkdown(task)),
                  title=f"[bold]{ex.id}[/] · {ex.title}", title_align="left",
                  border_style="cyan")
 
