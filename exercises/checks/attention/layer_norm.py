@@ -57,8 +57,10 @@ def _module(m, X, shape, ctx):
     mine = m.LayerNorm(shape).to(ctx.device)
     fresh = {k: (tuple(v.shape), v.tolist()) for k, v in mine.state_dict().items()}
     mine.load_state_dict(theirs.state_dict())
+    quiet = X * 1e-3  # a variance near eps: the default eps shows
     with torch.no_grad():
-        return {"fresh state_dict": fresh, "output": mine(X), "torch": theirs(X)}
+        return {"fresh state_dict": fresh, "output": mine(X), "torch": theirs(X),
+                "quiet output": mine(quiet), "quiet torch": theirs(quiet)}
 
 
 @plain_words
@@ -73,6 +75,9 @@ def verify_module(got, expected):
     if not torch.allclose(got["output"], got["torch"], rtol=1e-4, atol=1e-5):
         raise AssertionError("with nn.LayerNorm's weights loaded, your module's output differs "
                              "from nn.LayerNorm's")
+    if not torch.allclose(got["quiet output"], got["quiet torch"], rtol=1e-4, atol=1e-5):
+        raise AssertionError("on an input whose variance is close to eps your module's output "
+                             "differs from nn.LayerNorm's: its default eps is 1e-5")
 
 
 def cases(ctx):

@@ -63,6 +63,7 @@ def cases(ctx):
     P = torch.sin(torch.arange(80, dtype=torch.float32).reshape(10, 8))
     X64 = ctx.randn(3, 4, 6, seed=2, dtype=torch.float64)
     P6 = torch.cos(torch.arange(36, dtype=torch.float32).reshape(6, 6))
+    X16 = ctx.track(ctx.randn(2, 3, 6, seed=3).half())
     return [
         Case("positional_encoding(6, 4)", lambda m: m.positional_encoding(6, 4),
              rtol=1e-5, atol=5e-5),
@@ -78,6 +79,8 @@ def cases(ctx):
              lambda m: m.add_positional_encoding(X, P), inputs=(X, P)),
         Case("add_positional_encoding keeps float64 X float64",
              lambda m: m.add_positional_encoding(X64, P6), inputs=(X64, P6)),
+        Case("add_positional_encoding keeps float16 X float16 (float32 P would promote it)",
+             lambda m: m.add_positional_encoding(X16, P6), rtol=1e-3, atol=1e-2),
         Case("relative_shift(1, 4)", lambda m: m.relative_shift(1, 4)),
         Case("P[pos + 3] = P[pos] @ relative_shift(3, 16)",
              lambda m: _shift(m, 16, 3, 40), verify="verify_shift"),

@@ -48,9 +48,12 @@ def cases(ctx):
     x = ctx.randn(5, seed=2)
     W64 = _matrix(ctx, 3, V=15, d=4, dtype=torch.float64)
     A = _analogy_world(ctx)
+    tiny = ctx.tensor([[1e-5, 2e-5, -1e-5, 0.0, 3e-5], [1.0, -2.0, 0.5, 0.0, 1.0]])
     return [
         Case("cosine_similarities: 12 rows (one zero row gives 0)",
              lambda m: m.cosine_similarities(W, x), inputs=(W, x), rtol=1e-5, atol=1e-6),
+        Case("a row of length 4e-5: the 1e-9 inside the square root shows",
+             lambda m: m.cosine_similarities(tiny, x), rtol=1e-4, atol=1e-6),
         Case("cosine_similarities of a row with itself is 1 (float64)",
              lambda m: m.cosine_similarities(W64, W64[4])),
         Case("nearest(W, 0, 3)", lambda m: _nearest(m, W, 0, 3), inputs=(W,),

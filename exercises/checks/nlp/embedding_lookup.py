@@ -80,6 +80,13 @@ def verify_vs_torch(got, expected):
                              "nn.Embedding's")
 
 
+def _low_precision(m, indices):
+    torch.manual_seed(5)
+    emb = m.PaddedEmbedding(5, 3, 1).to(torch.bfloat16)
+    with torch.no_grad():
+        return emb(indices)
+
+
 def cases(ctx):
     W = ctx.randn(6, 3, seed=1)
     idx = ctx.tensor([[0, 5, 2], [2, 2, 1]])
@@ -107,6 +114,8 @@ def cases(ctx):
              verify="verify_init"),
         Case("PaddedEmbedding: outputs and gradients equal nn.Embedding(padding_idx=0)",
              lambda m: _vs_torch(m, 5, 3, 0, pad_idx, 7), verify="verify_vs_torch"),
+        Case("PaddedEmbedding in bfloat16 returns bfloat16 rows, as nn.Embedding does",
+             lambda m: _low_precision(m, pad_idx)),
         Case("PaddedEmbedding: padding_idx=2", lambda m: _vs_torch(m, 5, 3, 2, pad_idx, 8),
              verify="verify_vs_torch"),
     ]

@@ -51,6 +51,12 @@ def _greedy_path(lm, state, max_len):
     return tokens, logp
 
 
+def _default_alpha(m, seed):
+    lm = ToyLM(seed)
+    tokens, score = m.beam_search(lm.step, lm.initial(seed + 10), BOS, EOS, 3, 7)
+    return {"tokens": tokens, "score": score, "calls": sorted(lm.log)}
+
+
 def _width_one(m, seed, max_len, alpha):
     """beam_size 1 follows the greedy path."""
     lm = ToyLM(seed)
@@ -117,6 +123,8 @@ def cases(ctx):
         Case("beam 3 finds a better sequence than greedy", lambda m: _beam(m, 2, 3, 7),
              verify="verify_beam"),
         Case("beam 3, alpha 0.75", lambda m: _beam(m, 3, 3, 7), verify="verify_beam"),
+        Case("alpha left out: the default 0.75", lambda m: _default_alpha(m, 9),
+             verify="verify_beam"),
         Case("beam 3, alpha 0 (no length normalisation)",
              lambda m: _beam(m, 3, 3, 7, alpha=0.0), verify="verify_beam"),
         Case("beam 3, alpha 1", lambda m: _beam(m, 9, 3, 7, alpha=1.0), verify="verify_beam"),

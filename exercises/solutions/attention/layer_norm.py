@@ -5,9 +5,7 @@ from torch import nn
 
 
 def _as_tuple(normalized_shape: int | tuple[int, ...]) -> tuple[int, ...]:
-    if isinstance(normalized_shape, int):
-        return (normalized_shape,)
-    return tuple(normalized_shape)
+    return (normalized_shape,) if isinstance(normalized_shape, int) else normalized_shape
 
 
 def layer_norm(X: torch.Tensor, normalized_shape: int | tuple[int, ...],

@@ -12,11 +12,11 @@ def _frequencies(d: int) -> torch.Tensor:
 
 
 def positional_encoding(max_len: int, d: int) -> torch.Tensor:
-    angles = torch.arange(max_len, dtype=torch.float64)[:, None] * _frequencies(d)
-    P = torch.zeros(max_len, d, dtype=torch.float64)
+    angles = torch.arange(max_len)[:, None] * _frequencies(d)  # float64
+    P = torch.empty(max_len, d)  # every column is written below, rounded once to float32
     P[:, 0::2] = torch.sin(angles)
     P[:, 1::2] = torch.cos(angles[:, : d // 2])
-    return P.float()
+    return P
 
 
 def add_positional_encoding(X: torch.Tensor, P: torch.Tensor) -> torch.Tensor:

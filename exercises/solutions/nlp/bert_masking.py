@@ -4,14 +4,14 @@ import torch
 
 
 def _bernoulli(p: float, like: torch.Tensor, generator: torch.Generator) -> torch.Tensor:
-    probs = torch.full(like.shape, p, dtype=torch.float32, device=like.device)
+    probs = torch.full(like.shape, p, device=like.device)  # a float fill: float32
     return torch.bernoulli(probs, generator=generator).bool()
 
 
 def mask_tokens(tokens: torch.Tensor, special_mask: torch.Tensor, mask_id: int,
                 vocab_size: int, generator: torch.Generator,
                 mlm_prob: float = 0.15) -> tuple[torch.Tensor, torch.Tensor]:
-    probs = torch.full(tokens.shape, mlm_prob, dtype=torch.float32, device=tokens.device)
+    probs = torch.full(tokens.shape, mlm_prob, device=tokens.device)
     probs = probs.masked_fill(special_mask, 0.0)
     chosen = torch.bernoulli(probs, generator=generator).bool()
     labels = torch.where(chosen, tokens, torch.full_like(tokens, -100))

@@ -47,5 +47,5 @@ def learn_bpe(token_freqs: dict[str, int],
 def encode_word(word: str, merges: list[tuple[str, str]]) -> list[str]:
     symbols = [*word, "_"]
     for pair in merges:
-        symbols = _merge_symbols(symbols, tuple(pair))
+        symbols = _merge_symbols(symbols, pair)
     return symbols

@@ -9,8 +9,7 @@ def cosine_similarities(W: torch.Tensor, x: torch.Tensor) -> torch.Tensor:
 
 def _top_excluding(similarities: torch.Tensor, excluded: list[int],
                    k: int) -> tuple[torch.Tensor, torch.Tensor]:
-    similarities = similarities.clone()
-    similarities[excluded] = float("-inf")
+    similarities[excluded] = float("-inf")  # a fresh tensor: nobody else holds it
     values, indices = torch.topk(similarities, k)
     return indices, values
 

@@ -22,7 +22,7 @@ def centers_and_contexts(sentences: list[list[int]], max_window: int,
         if len(sentence) < 2:
             continue
         for i in range(len(sentence)):
-            window = int(torch.randint(1, max_window + 1, (1,), generator=generator).item())
+            window = torch.randint(1, max_window + 1, (1,), generator=generator).item()
             centers.append(sentence[i])
             contexts.append(_context(sentence, i, window))
     return centers, contexts

@@ -14,7 +14,7 @@ def tokenize(lines: list[str], token: str = "word") -> list[list[str]]:
 def _flatten(tokens) -> list[str]:
     if tokens and isinstance(tokens[0], list):
         return [tok for line in tokens for tok in line]
-    return list(tokens or [])
+    return tokens or []
 
 
 class Vocab:
@@ -22,8 +22,8 @@ class Vocab:
         counter = Counter(_flatten(tokens))
         self.token_freqs = sorted(counter.items(), key=lambda item: item[1], reverse=True)
         self.idx_to_token = ["<unk>"]
-        for tok in list(reserved_tokens or []) + [t for t, n in self.token_freqs
-                                                   if n >= min_freq]:
+        for tok in (reserved_tokens or []) + [t for t, n in self.token_freqs
+                                              if n >= min_freq]:
             if tok not in self.idx_to_token:
                 self.idx_to_token.append(tok)
         self.token_to_idx = {tok: i for i, tok in enumerate(self.idx_to_token)}

@@ -16,7 +16,7 @@ def greedy_decode(step, state, bos: int, eos: int, max_len: int) -> list[int]:
 
 def greedy_decode_batch(step_batch, state, bos: int, eos: int, max_len: int,
                         batch_size: int) -> list[list[int]]:
-    tokens = torch.full((batch_size,), bos, dtype=torch.long)
+    tokens = torch.full((batch_size,), bos)  # an int fill: int64
     finished = [False] * batch_size
     outputs: list[list[int]] = [[] for _ in range(batch_size)]
     for _ in range(max_len):
