@@ -202,6 +202,7 @@ WARM_UP = {
     "autograd": "torch.fx.experimental.symbolic_shapes",
     "optim": "torch._dynamo",  # every check compares with a torch.optim optimizer
     "perf/grad_scaler_loop": "torch._dynamo",
+    "perf/device_placement": "torch._dynamo",  # a forward pass on "meta" imports it too
     "training": "torch._dynamo",
     "architectures": "torch._dynamo",
 }
