@@ -196,16 +196,19 @@ def _finish(procs: list[_Proc]) -> None:
 
 # What a topic's exercises import on first use, in every child, unless the worker has it:
 # torch.optim's first optimizer loads torch._dynamo (1-2 s); backward(gradient=...) and
-# gradcheck load sympy through symbolic_shapes (~1 s). A key is a topic, or an exercise id
-# where one exercise of its topic needs the import (the others would pay it on a cold check).
+# gradcheck load sympy through symbolic_shapes (~1 s). A key is a topic, or an exercise
+# id where one exercise of its topic needs it (the others should not pay for it).
 WARM_UP = {
     "autograd": "torch.fx.experimental.symbolic_shapes",
+    "optim": "torch._dynamo",  # every check compares with a torch.optim optimizer
+    "perf/grad_scaler_loop": "torch._dynamo",
+    "perf/device_placement": "torch._dynamo",  # a forward pass on "meta" imports it too
     "training": "torch._dynamo",
     "vision/finetune_freeze": "torch._dynamo",
 }
 
 
-def _warm_up(topic: str, exercise_id: str = "") -> None:
+def _warm_up(exercise_id: str, topic: str) -> None:
     """Import once, here, so that this and every later check of the topic starts warm."""
     module = WARM_UP.get(exercise_id) or WARM_UP.get(topic)
     if module and module not in sys.modules:
@@ -220,7 +223,7 @@ def grade(request: dict) -> dict:
     topic. Returns the verdict: id, status, tests, device, seconds, output, sandbox.
     """
     started = time.monotonic()
-    _warm_up(request.get("topic", ""), request.get("id", ""))
+    _warm_up(request.get("id", ""), request.get("topic", ""))
     device = cuda_device(request.get("device", "cpu"))
     root = Path(tempfile.mkdtemp(prefix="studykit-grade-", dir=folders.grading_tmp()))
     os.chmod(root, 0o711)  # each child reaches its own folder, lists nothing

@@ -43,6 +43,7 @@ def cases(ctx):
     p64 = _params(ctx, (16, 8, 3), seed=10, dtype=torch.float64)
     S = ctx.randn(4, 5, seed=3) * 3
     big = ctx.tensor([[1000.0, 1001.0, 999.0], [-1000.0, -1001.0, -999.0], [0.0, 0.0, 0.0]])
+    wide = ctx.tensor([[100.0, -100.0, 0.0], [-150.0, 50.0, 49.0]])
     y = ctx.tensor([0, 2, 1, 1, 0])
     return [
         Case("init_params(784, 256, 10) with a seeded generator: W1 then W2, zero biases",
@@ -58,6 +59,8 @@ def cases(ctx):
              lambda m: _grads(m, ctx, imgs, y)),
         Case("softmax of 4x5 scores", lambda m: m.softmax(S), inputs=(S,)),
         Case("softmax of huge scores has no nan", lambda m: m.softmax(big)),
+        Case("softmax of rows spread over 200 (shift by the row max, not the min)",
+             lambda m: m.softmax(wide)),
         Case("softmax rows sum to 1", lambda m: m.softmax(S * 10).sum(dim=1)),
         Case("num_params(784, 256, 10)", lambda m: m.num_params(784, 256, 10),
              verify="verify_int"),

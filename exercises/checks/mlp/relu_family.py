@@ -59,6 +59,13 @@ def _prelu_params(m):
             "requires grad": three.weight.requires_grad}
 
 
+def _prelu_int_init(m):
+    """init given as a Python int (an int is a fine float argument): still float32 slopes."""
+    two = m.PReLU(2, init=1)
+    return {"PReLU(2, init=1).weight": two.weight.detach().clone(),
+            "is an nn.Parameter": isinstance(two.weight, nn.Parameter)}
+
+
 def _prelu_pair(m, channels, slopes, dtype):
     mine, theirs = m.PReLU(channels), nn.PReLU(channels)
     mine, theirs = mine.to(dtype), theirs.to(dtype)
@@ -119,6 +126,10 @@ def cases(ctx):
              lambda m: _grad_vs_autograd(m, grid, 0.05), verify="verify_agrees"),
         Case("PReLU: one parameter `weight` of shape (num_parameters,) filled with init",
              _prelu_params),
+        Case("PReLU(2, init=1): an int init still gives float32 slopes", _prelu_int_init),
+        Case("PReLU() on a 1-D input (no channel dim): same shape out, one slope",
+             lambda m: _prelu_forward(m, flat[:, 0].double(), slopes[:1]),
+             verify="verify_agrees"),
         Case("PReLU() with one slope on a 4x5 input vs nn.PReLU",
              lambda m: _prelu_forward(m, flat.double(), slopes[:1]), verify="verify_agrees"),
         Case("PReLU(3) on images (2, 3, 4, 4): one slope per channel (dim 1)",

@@ -46,6 +46,8 @@ def cases(ctx):
     x64 = ctx.randn(3, 2, 4, seed=2, dtype=torch.float64) * 4
     huge = ctx.tensor([-1000.0, -100.0, -30.0, 0.0, 30.0, 100.0, 1000.0])
     grid = torch.linspace(-12, 12, 25, dtype=torch.float64).to(ctx.device)
+    fine = torch.linspace(-9, 9, 73, dtype=torch.float64).to(ctx.device)  # steps of 0.25
+    peak = ctx.tensor([-1.0, 0.0, 1.0], dtype=torch.float64)
     return [
         Case("sigmoid of a 4x5 input", lambda m: m.sigmoid(x), inputs=(x,)),
         Case("sigmoid of ±1000 has no nan", lambda m: m.sigmoid(huge), inputs=(huge,)),
@@ -64,6 +66,10 @@ def cases(ctx):
              lambda m: _vs_autograd(m, "tanh_grad", grid), verify="verify_agrees"),
         Case("saturated(x) on a grid -12..12 (tol 1e-3)", lambda m: m.saturated(grid),
              inputs=(grid,)),
+        Case("saturated(x) with the default tol 1e-3 on a grid -9..9 in steps of 0.25",
+             lambda m: m.saturated(fine)),
+        Case("saturated with tol 0.25 at x = 0: sigmoid'(0) = 0.25 is not below 0.25",
+             lambda m: m.saturated(peak, 0.25)),
         Case("saturated with tol 0.1 on a 4x5 input", lambda m: m.saturated(x, tol=0.1)),
         Case("saturated with a tiny tol 1e-6 on ±1000 ... ±30",
              lambda m: m.saturated(huge, 1e-6)),

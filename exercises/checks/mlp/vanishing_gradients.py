@@ -34,13 +34,32 @@ def _with_stale_grads(model):
     return model
 
 
+def _hooks(model):
+    return sum(len(mod._forward_pre_hooks) + len(mod._forward_hooks) + len(mod._backward_hooks)
+               for mod in model.modules())
+
+
+def _runs_afterwards(model, x):
+    """The model still runs as before on a plain input, without autograd (hooks left
+    behind that call retain_grad() fail here)."""
+    try:
+        with torch.no_grad():
+            model(x)
+    except RuntimeError as exc:
+        return f"{exc}".splitlines()[0][:120]
+    return "runs"
+
+
 def _run(m, model, x, name):
     before = [p.detach().clone() for p in model.parameters()]
+    hooks = _hooks(model)
     norms = getattr(m, name)(model, x)
     changed = any(not torch.equal(p.detach(), b) for p, b in zip(model.parameters(), before,
                                                                   strict=True))
     return {"norms": norms, "parameters changed": changed,
-            "x requires grad afterwards": x.requires_grad}
+            "x requires grad afterwards": x.requires_grad,
+            "hooks left on the model": _hooks(model) - hooks,
+            "the model afterwards": _runs_afterwards(model, x)}
 
 
 @plain_words
@@ -63,6 +82,14 @@ def verify_norms(got, expected):
         raise AssertionError("the parameters changed: measure the gradients, take no step")
     if got["x requires grad afterwards"]:
         raise AssertionError("x now requires grad: work on a copy of x")
+    if got["hooks left on the model"]:
+        raise AssertionError(f"{got['hooks left on the model']} hook(s) are still registered "
+                             "on the model's layers afterwards: remove every hook you added "
+                             "(handle.remove(), in a finally block)")
+    if got["the model afterwards"] != "runs":
+        raise AssertionError("afterwards the model no longer runs on a plain input under "
+                             f"torch.no_grad() ({got['the model afterwards']}): leave the "
+                             "model as you found it")
 
 
 def _contrast(m, ctx, x):

@@ -14,16 +14,17 @@ def _params(ctx, dtype=torch.float64, seed=0, extra=0):
             enumerate(shapes)]
 
 
-def _loss(params, step, every_other=False):
+def _loss(params, step, every_other=False, size=1.0):
     """A non-quadratic loss whose gradients change from step to step. With every_other,
-    parameter 2 only takes part on even steps (on odd steps its .grad is None)."""
+    parameter 2 only takes part on even steps (on odd steps its .grad is None). `size`
+    scales the whole loss (tiny gradients show whether eps is the documented one)."""
     scale = 1.0 + 0.5 * math.cos(step)
     total = 0.0
     for i, p in enumerate(params[:3]):
         if every_other and i == 2 and step % 2:
             continue
         total = total + scale * torch.sin((i + 1) * p).sum() + 0.5 * (p * p).sum()
-    return total
+    return size * total
 
 
 def _clear(params, to_none):
@@ -34,13 +35,13 @@ def _clear(params, to_none):
             p.grad.zero_()
 
 
-def _run(opt, params, steps, set_lr=None, every_other=False):
+def _run(opt, params, steps, set_lr=None, every_other=False, size=1.0):
     history, grads_changed = [], False
     for t in range(steps):
         if set_lr is not None:
             set_lr(t)
         _clear(params, to_none=every_other)
-        _loss(params, t, every_other).backward()
+        _loss(params, t, every_other, size).backward()
         grads = [None if p.grad is None else p.grad.clone() for p in params]
         opt.step()
         grads_changed |= any(g is not None and not torch.equal(p.grad, g)
@@ -50,7 +51,7 @@ def _run(opt, params, steps, set_lr=None, every_other=False):
 
 
 def _trajectory(ctx, make_yours, make_torch, steps, dtype=torch.float64, lr_at=None,
-                every_other=False, extra=0):
+                every_other=False, extra=0, size=1.0):
     """Run your optimizer and torch's from the same start on the same losses."""
     mine = _params(ctx, dtype, extra=extra)
     theirs = [p.detach().clone().requires_grad_() for p in mine]
@@ -65,8 +66,8 @@ def _trajectory(ctx, make_yours, make_torch, steps, dtype=torch.float64, lr_at=N
         def set_b(t):
             for group in opt_b.param_groups:
                 group["lr"] = lr_at(t)
-    yours, changed = _run(opt_a, mine, steps, set_a, every_other)
-    torch_history, _ = _run(opt_b, theirs, steps, set_b, every_other)
+    yours, changed = _run(opt_a, mine, steps, set_a, every_other, size)
+    torch_history, _ = _run(opt_b, theirs, steps, set_b, every_other, size)
     return {"start": start,
             "yours": yours, "torch": torch_history,
             "same tensors": all(a is b for a, b in zip(mine, originals, strict=True)),
@@ -111,6 +112,10 @@ def cases(ctx):
     return [
         Case("10 steps, momentum 0.9, vs torch.optim.SGD(momentum=0.9)",
              lambda m: _case(m, ctx, 10), verify="verify_trajectory"),
+        Case("built from a generator (like model.parameters()), default momentum 0.9",
+             lambda m: _trajectory(ctx, lambda ps: m.MomentumSGD(iter(ps), 0.05),
+                                   lambda ps: torch.optim.SGD(ps, lr=0.05, momentum=0.9), 6),
+             verify="verify_trajectory"),
         Case("momentum 0 is plain SGD", lambda m: _case(m, ctx, 5, lr=0.1, momentum=0.0),
              verify="verify_trajectory"),
         Case("momentum 0.5 with weight_decay 0.1",

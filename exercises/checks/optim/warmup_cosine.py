@@ -88,6 +88,8 @@ def cases(ctx):
              verify="verify_values"),
         Case("min_ratio 0.1: the cosine ends at the floor and stays there",
              lambda m: _values(m, 3, 12, min_ratio=0.1), verify="verify_values"),
+        Case("min_ratio given as the int 0: still Python floats, past total_steps too",
+             lambda m: _values(m, 2, 6, min_ratio=0), verify="verify_values"),
         Case("warm-up as long as the run (4, 4)", lambda m: _values(m, 4, 4),
              verify="verify_values"),
         Case("warm-up 1, total 2", lambda m: _values(m, 1, 2, extra=2), verify="verify_values"),

@@ -1,5 +1,5 @@
 import torch
-from torch.utils.data import DataLoader, Dataset
+from torch.utils.data import DataLoader, Dataset, get_worker_info
 
 from studykit.grading.kit import Case, plain_words
 
@@ -81,13 +81,21 @@ def _augmentation(m):
             "another seed, other batches": first != other}
 
 
+def _tag_worker(batch):
+    """collate_fn, run in the worker that read the batch: (worker id, the numbers)."""
+    info = get_worker_info()
+    return (-1 if info is None else info.id), [int(v) for v in batch]
+
+
 def _sharded(m, start, end, workers, batch_size=3):
     list(m.ShardedRange(start, end))  # fails here, without workers, if __iter__ is missing
     loader = DataLoader(m.ShardedRange(start, end), batch_size=batch_size,
-                        num_workers=workers)
-    items = [v for batch in _drain(loader, lambda b: b.tolist()) for v in batch]
-    return {"workers": workers, "items": items,
-            "want": list(range(start, end))}
+                        num_workers=workers, collate_fn=_tag_worker)
+    tagged = _drain(loader)
+    per_worker = [sum(len(values) for worker, values in tagged if worker == w)
+                  for w in range(workers)]
+    return {"workers": workers, "items": [v for _, values in tagged for v in values],
+            "want": list(range(start, end)), "read by each worker": per_worker}
 
 
 @plain_words
@@ -106,6 +114,10 @@ def verify_sharded(got, expected):
         raise AssertionError(f"with {workers} workers these never came: {missing}")
     if sorted(items) != want:
         raise AssertionError(f"with {workers} workers got {sorted(items)}, expected {want}")
+    shares = got["read by each worker"]
+    if max(shares) - min(shares) > 1:
+        raise AssertionError(f"with {workers} workers they read {shares} numbers each: give "
+                             "every worker a piece of (nearly) equal size")
 
 
 def cases(ctx):

@@ -77,6 +77,14 @@ def _predict(m, ctx, X, device):
             "output requires grad": out.requires_grad, "values": out}
 
 
+def _predict_meta(m, X):
+    """On the "meta" device (shapes, no data) the model must move too, or model(X) fails."""
+    model = _model()
+    out = m.predict(model, X, "meta")
+    return {"output": _shape(out), "parameters on": next(model.parameters()).device.type,
+            "model in training mode": model.training}
+
+
 def cases(ctx):
     X = ctx.randn(6, 5, seed=3).cpu()
     return [
@@ -95,4 +103,5 @@ def cases(ctx):
              lambda m: _same_object(m, ctx)),
         Case(f"predict on {ctx.device.type}: eval mode, no graph, output on the device",
              lambda m: _predict(m, ctx, X, ctx.device), inputs=(X,)),
+        Case("predict on 'meta': the model moves there too", lambda m: _predict_meta(m, X)),
     ]

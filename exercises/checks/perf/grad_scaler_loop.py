@@ -4,6 +4,7 @@ import torch
 
 from studykit.grading.kit import (
     Case,
+    assert_floats,
     assert_params_close,
     assert_same_device,
     model_snapshot,
@@ -36,6 +37,7 @@ def verify_run(got, expected):
     res, ref = got["result"], expected["result"]
     if not isinstance(res, dict) or set(res) != {"losses", "scales"}:
         raise AssertionError("return a dict with the keys 'losses' and 'scales'")
+    assert_floats(res["losses"], "the losses")
     n = len(ref["losses"])
     if len(res["losses"]) != n or len(res["scales"]) != n:
         raise AssertionError(f"expected {n} losses and {n} scales (one per batch), got "

@@ -10,6 +10,6 @@ def pad_collate(batch: list[tuple[torch.Tensor, int]], pad_value: float = 0,
         batch = sorted(batch, key=lambda item: len(item[0]), reverse=True)  # stable
     seqs = [seq for seq, _ in batch]
     padded = pad_sequence(seqs, batch_first=True, padding_value=pad_value)
-    lengths = torch.tensor([len(seq) for seq in seqs], dtype=torch.int64)
-    labels = torch.tensor([int(label) for _, label in batch], dtype=torch.int64)
+    lengths = torch.tensor([len(seq) for seq in seqs])  # Python ints: int64
+    labels = torch.tensor([label for _, label in batch])
     return padded, lengths, labels

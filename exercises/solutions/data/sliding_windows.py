@@ -7,7 +7,7 @@ def make_windows(series: torch.Tensor, tau: int, horizon: int = 1):
     n = max(len(series) - tau - horizon + 1, 0)
     features = torch.stack([series[i:i + tau] for i in range(n)]) if n else \
         series.new_empty((0, tau, *series.shape[1:]))
-    labels = series[tau + horizon - 1:tau + horizon - 1 + n]
+    labels = series[tau + horizon - 1:]  # n labels: the slice stops at the end
     return features, labels
 
 

@@ -22,9 +22,8 @@ def merge_linear(first: nn.Linear, second: nn.Linear) -> nn.Linear:
 
 
 def collapse(net: nn.Sequential) -> nn.Linear:
-    layers = list(net)
-    merged = _copy(layers[0])
-    for layer in layers[1:]:
+    merged = _copy(net[0])
+    for layer in net[1:]:
         merged = merge_linear(merged, layer)
     return merged
 

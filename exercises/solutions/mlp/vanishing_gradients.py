@@ -23,7 +23,7 @@ def activation_grad_norms(model: nn.Module, x: torch.Tensor) -> list[float]:
 
     handles = [layer.register_forward_pre_hook(keep_input) for layer in _linears(model)]
     try:
-        model(x.detach().clone().requires_grad_(True)).sum().backward()
+        model(x.detach().requires_grad_(True)).sum().backward()
     finally:
         for handle in handles:
             handle.remove()

@@ -19,7 +19,7 @@ class MomentumSGD:
                 continue
             g = p.grad + self.weight_decay * p
             if self.velocities[i] is None:
-                self.velocities[i] = g.clone()
+                self.velocities[i] = g  # a new tensor: p.grad + weight_decay * p
             else:
                 self.velocities[i].mul_(self.momentum).add_(g)
             p.sub_(self.velocities[i], alpha=self.lr)

@@ -12,7 +12,7 @@ def naive_allreduce(tensors: list[torch.Tensor], op: str = "sum") -> list[torch.
 
 def ring_allreduce(tensors: list[torch.Tensor], send, op: str = "sum") -> list[torch.Tensor]:
     k = len(tensors)
-    chunks = [list(torch.tensor_split(t.flatten().clone(), k)) for t in tensors]
+    chunks = [list(torch.tensor_split(t.flatten(), k)) for t in tensors]
     for step in range(k - 1):  # reduce-scatter
         outgoing = [(r, (r - step) % k) for r in range(k)]
         received = [send(r, (r + 1) % k, chunks[r][c]) for r, c in outgoing]

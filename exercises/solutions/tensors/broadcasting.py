@@ -5,8 +5,8 @@ import torch
 
 def broadcast_shape(a: tuple, b: tuple) -> tuple:
     n = max(len(a), len(b))
-    a = (1,) * (n - len(a)) + tuple(a)
-    b = (1,) * (n - len(b)) + tuple(b)
+    a = (1,) * (n - len(a)) + a
+    b = (1,) * (n - len(b)) + b
     out = []
     for x, y in zip(a, b, strict=True):
         if x == y or y == 1:
@@ -28,6 +28,6 @@ def outer_product(u: torch.Tensor, v: torch.Tensor) -> torch.Tensor:
 
 def can_add_inplace(a: tuple, b: tuple) -> bool:
     try:
-        return broadcast_shape(a, b) == tuple(a)
+        return broadcast_shape(a, b) == a
     except ValueError:
         return False
