@@ -1,109 +1,16 @@
-import math
-
 import torch
 
 from studykit.grading.kit import Case, plain_words
-
-SHAPES = [(4, 3), (3,), (2, 2, 2)]
-
-
-def _params(ctx, dtype=torch.float64, seed=0, extra=0):
-    """Seeded parameters (leaf tensors that require grad); `extra` more of shape (2,)."""
-    shapes = SHAPES + [(2,)] * extra
-    return [ctx.randn(*s, seed=seed + i, dtype=dtype).requires_grad_() for i, s in
-            enumerate(shapes)]
-
-
-def _loss(params, step, every_other=False, size=1.0):
-    """A non-quadratic loss whose gradients change from step to step. With every_other,
-    parameter 2 only takes part on even steps (on odd steps its .grad is None). `size`
-    scales the whole loss (tiny gradients show whether eps is the documented one)."""
-    scale = 1.0 + 0.5 * math.cos(step)
-    total = 0.0
-    for i, p in enumerate(params[:3]):
-        if every_other and i == 2 and step % 2:
-            continue
-        total = total + scale * torch.sin((i + 1) * p).sum() + 0.5 * (p * p).sum()
-    return size * total
-
-
-def _clear(params, to_none):
-    for p in params:
-        if to_none:
-            p.grad = None
-        elif p.grad is not None:
-            p.grad.zero_()
-
-
-def _run(opt, params, steps, set_lr=None, every_other=False, size=1.0):
-    history, grads_changed = [], False
-    for t in range(steps):
-        if set_lr is not None:
-            set_lr(t)
-        _clear(params, to_none=every_other)
-        _loss(params, t, every_other, size).backward()
-        grads = [None if p.grad is None else p.grad.clone() for p in params]
-        opt.step()
-        grads_changed |= any(g is not None and not torch.equal(p.grad, g)
-                             for p, g in zip(params, grads, strict=True))
-        history.append([p.detach().clone() for p in params])
-    return history, grads_changed
-
-
-def _trajectory(ctx, make_yours, make_torch, steps, dtype=torch.float64, lr_at=None,
-                every_other=False, extra=0, size=1.0):
-    """Run your optimizer and torch's from the same start on the same losses."""
-    mine = _params(ctx, dtype, extra=extra)
-    theirs = [p.detach().clone().requires_grad_() for p in mine]
-    originals = list(mine)
-    start = [p.detach().clone() for p in mine]
-    opt_a, opt_b = make_yours(mine), make_torch(theirs)
-    set_a = set_b = None
-    if lr_at is not None:
-        def set_a(t):
-            opt_a.lr = lr_at(t)
-
-        def set_b(t):
-            for group in opt_b.param_groups:
-                group["lr"] = lr_at(t)
-    yours, changed = _run(opt_a, mine, steps, set_a, every_other, size)
-    torch_history, _ = _run(opt_b, theirs, steps, set_b, every_other, size)
-    return {"start": start,
-            "yours": yours, "torch": torch_history,
-            "same tensors": all(a is b for a, b in zip(mine, originals, strict=True)),
-            "leaves": all(p.is_leaf and p.requires_grad for p in mine),
-            "grads changed": changed, "torch name": type(opt_b).__name__}
-
-
-@plain_words
-def verify_trajectory(got, expected):
-    name = got["torch name"]
-    if not got["same tensors"] or not got["leaves"]:
-        raise AssertionError("update the parameters in place (p.add_(...), p -= ... under "
-                             "torch.no_grad()): they must stay the same leaf tensors")
-    if got["grads changed"]:
-        raise AssertionError("step() changed p.grad: compute with new tensors and leave "
-                             ".grad as it is (torch.optim does not touch it)")
-    for t, (row, want_row) in enumerate(zip(got["yours"], got["torch"], strict=True)):
-        for i, (p, q) in enumerate(zip(row, want_row, strict=True)):
-            tol = 1e-9 if q.dtype == torch.float64 else 2e-5
-            if not torch.allclose(p, q, rtol=tol * 10, atol=tol):
-                gap = (p - q).abs().max().item()
-                before = got["torch"][t - 1][i] if t else got["start"][i]
-                moved = (q - before).abs().max().item()
-                raise AssertionError(f"after step {t + 1}, parameter {i} (shape "
-                                     f"{tuple(q.shape)}) differs from torch.optim.{name}'s by "
-                                     f"up to {gap:.3g} (torch moved it by {moved:.3g} in "
-                                     f"that step); " + _HINT)
-
+from studykit.grading.optim_trajectory import trajectory, trajectory_verifier
 
 _HINT = ("decoupled=False: g = p.grad + wd * p goes into adam_direction; decoupled=True: "
          "p *= 1 - lr * wd first, then p -= lr * adam_direction(p.grad)")
+verify_trajectory = trajectory_verifier(_HINT)
 
 
 def _case(m, ctx, steps, decoupled, lr=0.05, wd=0.5, betas=(0.9, 0.999), **kw):
     torch_cls = torch.optim.AdamW if decoupled else torch.optim.Adam
-    return _trajectory(
+    return trajectory(
         ctx, lambda ps: m.AdamWD(ps, lr=lr, betas=betas, weight_decay=wd, decoupled=decoupled),
         lambda ps: torch_cls(ps, lr=lr, betas=betas, weight_decay=wd), steps, **kw)
 
@@ -135,28 +42,28 @@ def verify_zero_gradient(got, expected):
 def cases(ctx):
     return [
         Case("decoupled=False matches torch.optim.Adam(weight_decay=0.5), 10 steps",
-             lambda m: _case(m, ctx, 10, decoupled=False), verify="verify_trajectory"),
+             lambda m: _case(m, ctx, 10, decoupled=False), verify=verify_trajectory),
         Case("decoupled=True matches torch.optim.AdamW(weight_decay=0.5), 10 steps",
-             lambda m: _case(m, ctx, 10, decoupled=True), verify="verify_trajectory"),
+             lambda m: _case(m, ctx, 10, decoupled=True), verify=verify_trajectory),
         Case("AdamWD(model.parameters()) with the defaults is plain Adam (lr 1e-3, eps 1e-8, "
              "no decay), on gradients of about 1e-8 where eps matters",
-             lambda m: _trajectory(ctx, lambda ps: m.AdamWD(iter(ps)),
-                                   lambda ps: torch.optim.Adam(ps), 8, size=1e-8),
-             verify="verify_trajectory"),
+             lambda m: trajectory(ctx, lambda ps: m.AdamWD(iter(ps)),
+                                  lambda ps: torch.optim.Adam(ps), 8, size=1e-8),
+             verify=verify_trajectory),
         Case("weight_decay 0: both are plain Adam",
-             lambda m: _case(m, ctx, 5, decoupled=True, wd=0.0), verify="verify_trajectory"),
+             lambda m: _case(m, ctx, 5, decoupled=True, wd=0.0), verify=verify_trajectory),
         Case("AdamW with a large lr * wd (the shrink comes before the Adam step)",
              lambda m: _case(m, ctx, 4, decoupled=True, lr=0.3, wd=1.0),
-             verify="verify_trajectory"),
+             verify=verify_trajectory),
         Case("AdamW reads the current lr for the shrink",
              lambda m: _case(m, ctx, 6, decoupled=True, lr_at=lambda t: 0.2 / (t + 1)),
-             verify="verify_trajectory"),
+             verify=verify_trajectory),
         Case("Adam + L2 on float32 with betas (0.8, 0.9)",
              lambda m: _case(m, ctx, 8, decoupled=False, betas=(0.8, 0.9), dtype=torch.float32),
-             verify="verify_trajectory"),
+             verify=verify_trajectory),
         Case("parameters without a gradient are skipped (no decay either)",
              lambda m: _case(m, ctx, 6, decoupled=True, extra=1, every_other=True),
-             verify="verify_trajectory"),
+             verify=verify_trajectory),
         Case("zero loss gradient, AdamW: p shrinks by (1 - lr * wd) per step",
              lambda m: _zero_gradient(m, ctx, decoupled=True), verify="verify_zero_gradient"),
         Case("zero loss gradient, Adam + L2: p moves by about lr per step, whatever its size",
