@@ -6,8 +6,9 @@
 - a front that still shows the answer after blanking: in another case (``ReLU``/``Relu``),
   inside a longer name (``Sequential`` in ``MySequential``), written with ``-``/``_``
   (``log-softmax`` beside ``F.log_softmax``), with a character slipped in
-  (``对抗生成式网络`` beside ``对抗生成网络``), or in English (``weight_decay`` beside
-  ``权重衰减``, see ``translations.txt``).
+  (``对抗生成式网络`` beside ``对抗生成网络``, ``GoogLeNet`` in a heading above a blank for
+  the page's misspelt ``GooLeNet``), or in English (``weight_decay`` beside ``权重衰减``,
+  see ``translations.txt``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ _CJK = re.compile("[\u3400-\u9fff]")
 _LATIN = re.compile("[A-Za-z]")
 _CJK_OUTSIDE = re.compile("[^\u3400-\u9fff]")
 MIN_VARIANT = 4  # shorter Chinese terms have too many look-alikes to judge
+MIN_LATIN_VARIANT = 8  # letters; shorter names differ by one letter on purpose (ResNet, ResNeXt)
 
 
 @lru_cache(maxsize=4096)
@@ -87,7 +89,24 @@ def gives_away(front: str, answer: str) -> bool:
     folded = front.casefold()
     if len(key) < 2 or key[:2] not in folded:  # the usual case, without a regex
         return False
-    return key in _GLUE.sub("", folded)
+    glued = _GLUE.sub("", folded)
+    return key in glued or (len(key) >= MIN_LATIN_VARIANT and _one_apart(glued, key))
+
+
+def _one_apart(front: str, key: str) -> bool:
+    """``key`` on the front with one letter more or one letter less (``googlenet`` for
+    ``goolenet``), the first two letters the same."""
+    start = front.find(key[:2])
+    while start >= 0:
+        longer = front[start:start + len(key) + 1]
+        if len(longer) == len(key) + 1 and any(longer[:i] + longer[i + 1:] == key
+                                               for i in range(2, len(longer))):
+            return True
+        shorter = front[start:start + len(key) - 1]
+        if any(key[:i] + key[i + 1:] == shorter for i in range(2, len(key))):
+            return True
+        start = front.find(key[:2], start + 1)
+    return False
 
 
 @lru_cache(maxsize=4096)

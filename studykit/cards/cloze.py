@@ -7,18 +7,21 @@ terms and jieba keywords come after every rule-found span, keyword arguments las
 
 Every occurrence of the hidden text is blanked (a second ``nn.Conv2d`` would give the answer
 away), and a card whose blanks would cover more than ``MAX_HIDDEN_SHARE`` of the text is not
-made.
+made. The share counts meaningful units (a Chinese character, a Latin word or number), not
+characters: ``optimizer.zero_grad()`` is two units of a sentence, not 21 characters of 37.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from operator import itemgetter
 
 from studykit.cards.answers import gives_away, worth_hiding
-from studykit.cards.layout import Layout, layout
-from studykit.cards.lexicon import basic_terms
+from studykit.cards.layout import Layout, layout, units, without_enumerator
+from studykit.cards.lexicon import basic_terms, term_set
 from studykit.cards.spans import (
+    DEFINED,
     ENGLISH,
     KEYWORD,
     TERM,
@@ -41,6 +44,7 @@ _LAST_OF_LIST = re.compile(r"、[^，,。；;、]{1,12}(?:和|与|及|以及|或
 _COMPOUND_PREFIXES = frozenset("单双多非子均总超")
 _CONJUNCTIONS = frozenset("和与或及")
 MAX_COMPOUND = 8
+_LATIN_TITLE = re.compile(r"[A-Za-z][A-Za-z0-9\-]*(?: [A-Za-z][A-Za-z0-9\-]*){0,2}")
 # the round-robin groups by tier: rule tiers 0-3, then dictionary terms and keywords; weak
 # candidates (keyword argument names and values) after every other
 _GROUP = tuple(int(tier >= TERM) for tier in range(KEYWORD + 1))
@@ -61,6 +65,8 @@ def cloze_spans(text: str, limit: int, where: Layout | None = None) -> list[tupl
     if where.body_units < MIN_BODY_UNITS:
         return []
     candidates = _vetted(text, find_spans(text), where)
+    if where.headings and where.headings[0][0] == 0:
+        candidates += _heading_term(text, where.headings[0])
     if where.pairs:
         candidates += [(ENGLISH, 0, start, end) for start, end in where.pairs
                        if worth_hiding(text[start:end])]
@@ -81,6 +87,19 @@ def cloze_spans(text: str, limit: int, where: Layout | None = None) -> list[tupl
         candidates = _vetted(text, _keyword_candidates(text, keywords(text, limit + 2)), where)
         chosen = _choose(text, candidates, limit) if candidates else []
     return chosen
+
+
+def _heading_term(text: str, line: tuple[int, int]) -> list[Candidate]:
+    """The first line of a highlight when it is a term alone (``步幅``, ``梯度下降``,
+    ``Faster RCNN``) above the paragraph that says what it is: that paragraph defines it, so
+    the term is a blank (everywhere, the heading included)."""
+    start, end = line
+    title = without_enumerator(text[start:end]).strip().rstrip(":：")
+    if not title or not (title in term_set() or _LATIN_TITLE.fullmatch(title)) \
+            or not worth_hiding(title):
+        return []
+    start = text.index(title, start)
+    return [(DEFINED, 0, start, start + len(title))]
 
 
 def _placed(terms: list[Candidate], where: Layout) -> list[Candidate]:
@@ -122,7 +141,7 @@ def _choose(text: str, candidates: list[Candidate], limit: int,
     gloss, whose gloss counts once in the share."""
     chosen: list[tuple[str, str]] = []
     weak: list[tuple] = []
-    budget = MAX_HIDDEN_SHARE * len(text)
+    budget = MAX_HIDDEN_SHARE * units(text)
     longer: list[str] | None = None
     for entry in _round_robin(text, candidates):
         if _weak(text, *entry[2:6]):
@@ -137,8 +156,7 @@ def _choose(text: str, candidates: list[Candidate], limit: int,
             if any(answer in term and term != answer for term in longer):
                 continue
         front, hidden = blank_out(text, answer)
-        if pairs and answer in pairs:  # the gloss says the term again
-            hidden = hidden * len(_GLOSSED.split(answer, maxsplit=1)[0]) // len(answer)
+        hidden = _hidden_units(answer, hidden, answer in pairs if pairs else False)
         if 0 < hidden <= budget and not gives_away(front, answer):
             chosen.append((front, answer))
             if len(chosen) == limit:
@@ -150,9 +168,24 @@ def _choose(text: str, candidates: list[Candidate], limit: int,
                     answer in text[s:e] and e - s > len(answer) for _, _, s, e in terms):
                 continue
             front, hidden = blank_out(text, answer)
+            hidden = _hidden_units(answer, hidden)
             if 0 < hidden <= budget and not gives_away(front, answer):
                 return [(front, answer)]
     return chosen
+
+
+def _hidden_units(answer: str, hidden_chars: int, glossed: bool = False) -> int:
+    """The units hidden by blanking every occurrence of ``answer`` (``hidden_chars``
+    characters in all); of a term with its gloss only the term counts (the gloss says it
+    again)."""
+    return hidden_chars // len(answer) * _answer_units(answer, glossed) if hidden_chars else 0
+
+
+@lru_cache(maxsize=4096)
+def _answer_units(answer: str, glossed: bool) -> int:
+    if glossed:
+        answer = _GLOSSED.split(answer, maxsplit=1)[0]
+    return max(units(answer), 1)
 
 
 def _asked(answer: str, chosen: list[tuple[str, str]]) -> bool:
@@ -199,19 +232,26 @@ def _round_robin(text: str, candidates: list[Candidate]) -> list[tuple]:
 def _weak(text: str, tier: int, rank: int, start: int, end: int) -> bool:
     """A blank made only when a highlight offers nothing better: a keyword argument, a
     jieba keyword, the field's everyday vocabulary (``卷积层``, ``tensor``), one item of an
-    enumeration (``卷积层、[...]等``), one of a pair that shows the other half
+    enumeration (``卷积层、[...]等``, ``1x1、3x3和[...]``) or of an ordering (``CPU > [...] >
+    FPGA``), one of a pair that shows the other half
     (``[...]和梯度消失``), part of a longer compound (``单[...]``)."""
     if rank == WEAK_RANK[tier] or tier == KEYWORD:
         return True
+    before, after = text[start - 1:start] if start else "", text[end:end + 1]
+    if ("、" in text and (after == "、" or before == "、" or _listed(text, start))) or (
+            ("<" in text or ">" in text) and _in_ordering(text, start, end)):
+        return True  # 1x1、[...]和5x5; CPU > [...] > FPGA
     if tier not in (TERM, ENGLISH):
         return False
-    before, after = text[start - 1:start] if start else "", text[end:end + 1]
     if (tier == ENGLISH and text[start:end].casefold() in basic_terms()) or (
             tier == TERM and before in _COMPOUND_PREFIXES):
         return True
-    if "、" in text and (after == "、" or before == "、" or _listed(text, start)):
-        return True
     return (after in _CONJUNCTIONS or before in _CONJUNCTIONS) and _paired(text, start, end)
+
+
+def _in_ordering(text: str, start: int, end: int) -> bool:
+    """One link of a chain ordered by ``<`` or ``>`` (``CPU > GPU > DSP``)."""
+    return text[:start].rstrip()[-1:] in ("<", ">") or text[end:].lstrip()[:1] in ("<", ">")
 
 
 def _listed(text: str, start: int) -> bool:

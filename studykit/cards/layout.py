@@ -3,11 +3,17 @@
 A highlight cut from a book or a scraped page is not all prose. Blanks never go into:
 
 - heading lines of a multi-line highlight (``Inception 块`` above its paragraph, a figure
-  caption repeating it below): a heading with no sentence around it is no context;
+  caption repeating it below): a heading with no sentence around it is no context; a line
+  that a scraped page repeats (``步幅原则:`` then ``步幅原则``) is a heading too. A first
+  line that is a term (``步幅`` above what it does) is kept in ``headings``: the paragraph
+  below defines it (see ``cloze``);
 - a sentence that leans on a figure or a listing that is not there (``如图…``, ``纵坐标代表…``,
-  a closing ``如下所示：``);
+  a closing ``如下所示：``, a drawing of arrows ``↑ ↑ ↑``); when only its last clause points
+  away (``…，这个过程可用图2-9表示``, ``…，具体代码如下：``) only that clause;
 - a sentence holding a formula: LaTeX commands (``\\frac``) or the broken Unicode rendering
-  of one (``∂ y ∂ x ∈ R m n``): its letters are symbols, not terms;
+  of one (``∂ y ∂ x ∈ R m n``): its letters are symbols, not terms; the legend of a formula
+  that is not there (``其中,m是隐藏层大小,k是类别数``);
+- a tutorial's narration of its own listing (``让我们来验证一下``);
 - URLs and file paths;
 - a term and its gloss: ``随机梯度下降法（SGD）``, ``编码器（encoder）``, ``NiN（网络中的网络）``
   hide together or not at all (one half printed beside the blank gives the other away).
@@ -44,7 +50,14 @@ LEAD_IN_UNITS = 20
 CODE_SHARE = 0.7
 _CJK_PUNCTUATION = re.compile("[。，；：！？]")
 _CODE_MARK = re.compile(r"[A-Za-z_]\w*\s?=\s?\S|[A-Za-z_]\w*\([^)]*\)")
-_POINTS_AHEAD = re.compile("演示|如下|以下|下列|比如")
+_POINTS_AHEAD = re.compile("演示|如下|以下|下列|比如|例子")
+# the last clause of a sentence that only points away: ``，具体代码如下：``, ``，可用图2-9表示``
+_POINTER_CLAUSE = re.compile(r"[，,]\s*(?P<c>[^，,]{0,12}?(?:如下|以下|下面|下列|见图|如图|图\s?\d[\d.\-]*)"
+                             r"[^，,]{0,6})\s*$")
+_NARRATION = re.compile("让我们|我们来")
+_ARROWS = re.compile(r"[↑↓]\s*[↑↓]")
+# a formula's legend: ``其中,m是隐藏层大小`` (a single letter, maybe with a digit, before 是)
+_LEGEND = re.compile(r"(?<![A-Za-z0-9_])[A-Za-z]\d?\s?(?:是|表示|代表)(?!否)")
 _UNIT = re.compile(rf"[{_CJK}]|[A-Za-z0-9_]+")
 _NOT_CJK = re.compile(f"[^{_CJK}]+")
 _LATIN_WORDS = re.compile("[A-Za-z0-9_]+")
@@ -58,7 +71,8 @@ _FILE_SUFFIXES = (".ipynb", ".py", ".md", ".txt", ".htm", ".json", ".csv", ".par
 _AS_FOLLOWS = re.compile(r"(?:如下|以下|下面|下列)(?:所示)?\s*[。:：]?\s*$")  # ……具体如下。
 _FORMULA = re.compile(r"\\[A-Za-z]{2,}|[∈∂′∣⨀∑∏√]")
 # one scan that tells whether a formula, a figure or a listing may need blocking at all
-_ANY_SPECIAL = re.compile(f"{_FORMULA.pattern}|{_FIGURE_WORDS}|{_POSITIONS}|如下|以下|下面|下列")
+_ANY_SPECIAL = re.compile(f"{_FORMULA.pattern}|{_FIGURE_WORDS}|{_POSITIONS}|如下|以下|下面|下列"
+                          "|让我们|我们来|其中|[↑↓]")
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://[^\s，。；、）)]+|www\.[^\s，。；、）)]+")
 _PATH = re.compile(r"(?=[A-Za-z0-9_/])[A-Za-z0-9_.\-]*(?:/[A-Za-z0-9_.\-]+)+"
                    r"|(?=[A-Za-z0-9_])[A-Za-z0-9_\-]+\.(?:ipynb|py|md|txt|html|json|csv|params|pt"
@@ -83,13 +97,14 @@ class Layout:
     """The blocked spans of a text, the term-and-gloss pairs (and their halves, ``glossed``,
     printed side by side), and how many characters and words are left (``body_units``)."""
 
-    __slots__ = ("text", "blocked", "pairs", "glossed", "_units")
+    __slots__ = ("text", "blocked", "pairs", "glossed", "headings", "_units")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.blocked: list[Span] = []
         self.pairs: list[Span] = []
         self.glossed: set[str] = set()
+        self.headings: list[Span] = []  # blocked heading lines above or between paragraphs
         self._units: int | None = None
 
     @property
@@ -115,20 +130,24 @@ def layout(text: str) -> Layout:
         return found  # one line of prose: nothing to block (the usual case, made quick)
     lines = [m.span() for m in _LINE.finditer(text)] if "\n" in text else [(0, len(text))]
     headings = [span for span in lines if heading_like(text[span[0]:span[1]])]
+    if len(lines) > 2:
+        headings += _repeated_lines(text, lines, headings)
     found.blocked += [span for span in lines if _code_like(text[span[0]:span[1]])]
     if len(lines) > 1 and len(headings) < len(lines):
         found.blocked += headings
+        found.headings = headings
     elif headings:  # a lone heading, or headings only
         found.blocked += lines
         return found
-    if _ANY_SPECIAL.search(text):  # one scan tells whether the three below can apply
+    if _ANY_SPECIAL.search(text):  # one scan tells whether the ones below can apply
         _block_formulas_and_figures(text, lines, found)
+        _block_narration_and_legends(text, found)
     last = text.rstrip()
     if last[-1:] in (":", "："):  # the listing it introduces is not in the highlight
         start = max(last.rfind(c, 0, len(last) - 1) for c in "。！？!?；;\n") + 1
         lead_in = last[start:]  # a long one may say something: 例如,我们用Xavier初始化第一层:
         if len(_UNIT.findall(lead_in)) <= LEAD_IN_UNITS or _POINTS_AHEAD.search(lead_in):
-            found.blocked.append((start, len(last)))
+            found.blocked.append(_pointing_part(last, start, len(last)))
     if "/" in text or "www." in text or (("." in text) and any(
             suffix in text for suffix in _FILE_SUFFIXES)):
         found.blocked += [m.span() for m in _URL.finditer(text)]
@@ -146,7 +165,59 @@ def _block_formulas_and_figures(text: str, lines: list[Span], found: Layout) -> 
     if _FIGURE.search(text) or _AS_FOLLOWS_ANYWHERE.search(text):
         for m in _SENTENCE.finditer(text):
             if _FIGURE.search(m.group()) or _AS_FOLLOWS.search(m.group()):
+                found.blocked.append(_pointing_part(text, *m.span()))
+    if "↑" in text or "↓" in text:
+        for start, end in lines:
+            if _ARROWS.search(text, start, end):  # arrows drawn in text: a figure's remains
+                found.blocked.append((start, end))
+
+
+def _pointing_part(text: str, start: int, end: int) -> Span:
+    """What of the sentence ``text[start:end]`` points away to a figure or a listing: its
+    last clause when that clause only points (``…，具体代码如下：``), else all of it."""
+    sentence = text[start:end].rstrip("。！？!?；;：: \n")
+    pointer = _POINTER_CLAUSE.search(sentence)
+    if pointer and len(_UNIT.findall(sentence[:pointer.start()])) > SHORT_HEADING_UNITS \
+            and not _FIGURE.search(sentence, 0, pointer.start()) \
+            and not _AS_FOLLOWS_ANYWHERE.search(sentence, 0, pointer.start()):
+        return start + pointer.start(), end
+    return start, end
+
+
+def _block_narration_and_legends(text: str, found: Layout) -> None:
+    """A tutorial talking about its own listing (``让我们来验证一下``) and the legend of a
+    formula that is not there: a sentence that opens with it (``其中,m是隐藏层大小``; after a
+    formula in the same sentence, ``w ← w - η·g，其中η是学习率``, it is context)."""
+    narration = _NARRATION.search(text) is not None
+    legend = "其中" in text
+    if narration or legend:
+        for m in _SENTENCE.finditer(text):
+            sentence = m.group()
+            if (narration and _NARRATION.search(sentence)) or (
+                    legend and sentence.lstrip().startswith("其中") and _LEGEND.search(sentence)):
                 found.blocked.append(m.span())
+
+
+def _repeated_lines(text: str, lines: list[Span], headings: list[Span]) -> list[Span]:
+    """Lines a scraped page says twice (a slide's title, then its anchor: ``步幅原则:``,
+    ``步幅原则``; ``①假设没有激活函数:``, ``假设没有激活函数``): headings when they say
+    nothing (no strong verb) or one of them is a numbered item opening a list (``①…:``).
+    Compared without spaces, numbers and a final colon."""
+    seen: dict[str, Span] = {}
+    repeated = []
+    for span in lines:
+        line = text[span[0]:span[1]].strip()
+        key = _ENUMERATOR.sub("", line).replace(" ", "").rstrip(":：")
+        if not key:
+            continue
+        if key not in seen:
+            seen[key] = span
+            continue
+        first = text[seen[key][0]:seen[key][1]].strip()
+        if not _STRONG_PREDICATE.search(key) or any(
+                _ENUMERATOR.match(copy) and copy[-1] in ":：" for copy in (first, line)):
+            repeated += [s for s in (seen[key], span) if s not in headings and s not in repeated]
+    return repeated
 
 
 def _code_like(line: str) -> bool:
@@ -173,6 +244,11 @@ def heading_like(line: str) -> bool:
     if units <= SHORT_HEADING_UNITS:
         return not _STRONG_PREDICATE.search(body)
     return units <= HEADING_UNITS and not _PREDICATE.search(body)
+
+
+def without_enumerator(line: str) -> str:
+    """``line`` without a list's number or bullet (``①``, ``·``, ``2.``)."""
+    return _ENUMERATOR.sub("", line)
 
 
 def _without_parentheses(text: str) -> str:
@@ -225,14 +301,14 @@ def _term_start(before: str) -> tuple[int, bool]:
 
 
 def _units_outside(text: str, blocked: list[Span]) -> int:
-    units, position = 0, 0
+    counted, position = 0, 0
     for start, end in sorted(blocked):
         if start > position:
-            units += _units(text[position:start])
+            counted += units(text[position:start])
         position = max(position, end)
-    return units + _units(text[position:])
+    return counted + units(text[position:])
 
 
-def _units(text: str) -> int:
+def units(text: str) -> int:
     """Chinese characters and Latin words (counted without a list of every character)."""
     return len(_NOT_CJK.sub("", text)) + len(_LATIN_WORDS.findall(text))

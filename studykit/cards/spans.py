@@ -3,13 +3,16 @@
 Every rule yields candidates ``(tier, rank, start, end)``; a lower tier is preferred:
 
 0. code and API names: ``optimizer.zero_grad()``, ``nn.MaxPool2d``, ``.to(device)``,
-   ``requires_grad``, ``view()``; keyword names such as ``padding=`` rank last;
+   ``requires_grad``, ``view()``; keyword names inside a call (``nn.Conv2d(3, 6, padding=1)``)
+   rank last, but a flag set in prose (``设置shuffle=True``) is the point;
 1. English terms: acronyms and names (``CNN``, ``ResNet``, ``Batch Normalization``), then
    lower-case words (``softmax``); a term and its gloss (``感受野（receptive field）``) come
    from ``layout`` as one span;
 2. defined terms: ``X称为Y`` / ``被称之为Y`` / ``叫作Y`` hide Y; ``X是指…`` / ``所谓X`` hide X;
 3. numbers with meaning: shapes (``16@4*4``, ``(64, 3, 3, 3)``), square kernels (``3×3``),
-   results after ``=``, then keyword values (``momentum=0.9``);
+   results after ``=``, shapes a reduction gives (``求和得到(3, 4)``, ``sum:[2,4]``) before
+   the example's input shape (``形状(2, 3, 4)的张量``), then keyword values
+   (``momentum=0.9``); never the value of a one-letter variable (``v=(1,0)``: an example's);
 4. terms of the deep-learning dictionary (``terms.txt``), longest first.
 
 Tier 5, jieba keywords, lives in ``keywords.py``. Speed matters (this runs for every
@@ -84,6 +87,12 @@ _NUMBER = re.compile(
     r"(?![\d.]\d|-\d|[A-Za-z_年月日章节讲])"
     r"|(?<![=<>!])[=≈]\s?(?P<result>\d+(?:\.\d+)?(?:e-?\d+)?)(?![\d.]\d|[A-Za-z_]|\s?[*×/+\-^(]))")
 _NUMBER_RANK = {"tuple": 0, "shape": 0, "dims": 0, "percent": 0, "result": 1, "count": 2}
+# what a reduction or a layer gives: ``得到(3, 4)``, ``变为6@14×14``, ``axis=1 sum:[2,4]``
+_GIVES = re.compile(r"(?:得到|变为|变成|输出为?|结果为?|sum\s?[:：]|→)\s?$")
+_INPUT_SHAPE = re.compile(r"(?:形状|shape|输入)\s?[:：为是]?\s?$")
+_RESULT_AFTER = re.compile("得到|变为|变成|输出")
+_LISTED_SHAPE = re.compile(r"\[\s?\d+(?:\s?,\s?\d+)*\s?\]")
+_ONE_LETTER = re.compile(r"(?<![A-Za-z0-9_.])[A-Za-z]\s?=\s?$")
 _MEANINGFUL = re.compile(rf"[A-Za-z0-9{_CJK}]")
 _TIMES = re.compile(r"\s?[×xX*]\s?")
 _EQUALS_NEXT = re.compile(r"\s?=(?!=)")
@@ -161,9 +170,23 @@ def _api_spans(text: str, skip: list) -> list[Candidate]:
             continue
         rank = _API_RANK[group]
         if text.startswith("=", end) and not text.startswith("==", end):
-            rank = KEYWORD_NAME  # padding=1, kernel_size=3: a keyword argument's name
+            # padding=1: a keyword argument's name; a flag set in a Chinese sentence
+            # (设置shuffle=True) is the point
+            rank = 1 if text.startswith(_FLAGS, end + 1) and _in_prose(text, start) \
+                else KEYWORD_NAME
         spans.append((API, rank, start, end))
     return spans
+
+
+_FLAGS = ("True", "False")
+
+
+def _in_prose(text: str, position: int) -> bool:
+    """Right after a Chinese word (``设置shuffle=True``), outside any call's brackets
+    (``nn.Conv2d(3, 6, padding=1)``)?"""
+    before = text[:position].rstrip(" ")[-1:]
+    return "\u3400" <= before <= "\u9fff" and (
+        text.rfind("(", 0, position) <= text.rfind(")", 0, position))
 
 
 def _english_spans(text: str, skip: list) -> list[Candidate]:
@@ -258,10 +281,20 @@ def _number_spans(text: str) -> list[Candidate]:
         group = m.lastgroup
         if group in ("percent", "count") or (group == "dims" and not _kernel_like(text, m)):
             continue
+        start = m.start(group)
         rank = _NUMBER_RANK[group]
+        if "=" in text and _ONE_LETTER.search(text, max(0, start - 4), start):
+            continue  # v=(1,0), x=3: the value of an example's variable
         if rank == 1 and m.start() and text[m.start() - 1] in _WORD_CHARS:
             rank = KEYWORD_VALUE  # momentum=0.9 rather than a computed result
-        spans.append((NUMBER, rank, m.start(group), m.end(group)))
+        elif group == "tuple" and _INPUT_SHAPE.search(text, max(0, start - 8), start) \
+                and _RESULT_AFTER.search(text, m.end()):
+            rank = 1  # 形状(2, 3, 4)的张量…得到(3, 4): the result is the thing to know
+        spans.append((NUMBER, rank, start, m.end(group)))
+    if "[" in text:
+        for m in _LISTED_SHAPE.finditer(text):
+            if _GIVES.search(text, max(0, m.start() - 6), m.start()):
+                spans.append((NUMBER, 0, m.start(), m.end()))
     return spans
 
 
