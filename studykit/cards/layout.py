@@ -52,8 +52,10 @@ _CJK_PUNCTUATION = re.compile("[。，；：！？]")
 _CODE_MARK = re.compile(r"[A-Za-z_]\w*\s?=\s?\S|[A-Za-z_]\w*\([^)]*\)")
 _POINTS_AHEAD = re.compile("演示|如下|以下|下列|比如|例子")
 # the last clause of a sentence that only points away: ``，具体代码如下：``, ``，可用图2-9表示``
-_POINTER_CLAUSE = re.compile(r"[，,]\s*(?P<c>[^，,]{0,12}?(?:如下|以下|下面|下列|见图|如图|图\s?\d[\d.\-]*)"
+# (``如图5-20所示`` stays with its sentence: what comes before it describes the figure)
+_POINTER_CLAUSE = re.compile(r"[，,]\s*(?P<c>[^，,]{0,12}?(?:如下|以下|下面|下列|用图\s?\d[\d.\-]*表示)"
                              r"[^，,]{0,6})\s*$")
+POINTED_UNITS = 14  # what a sentence says before its pointing clause, to stand alone
 _NARRATION = re.compile("让我们|我们来")
 _ARROWS = re.compile(r"[↑↓]\s*[↑↓]")
 # a formula's legend: ``其中,m是隐藏层大小`` (a single letter, maybe with a digit, before 是)
@@ -177,7 +179,7 @@ def _pointing_part(text: str, start: int, end: int) -> Span:
     last clause when that clause only points (``…，具体代码如下：``), else all of it."""
     sentence = text[start:end].rstrip("。！？!?；;：: \n")
     pointer = _POINTER_CLAUSE.search(sentence)
-    if pointer and len(_UNIT.findall(sentence[:pointer.start()])) > SHORT_HEADING_UNITS \
+    if pointer and len(_UNIT.findall(sentence[:pointer.start()])) >= POINTED_UNITS \
             and not _FIGURE.search(sentence, 0, pointer.start()) \
             and not _AS_FOLLOWS_ANYWHERE.search(sentence, 0, pointer.start()):
         return start + pointer.start(), end

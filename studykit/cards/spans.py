@@ -99,6 +99,11 @@ _EQUALS_NEXT = re.compile(r"\s?=(?!=)")
 MAX_KERNEL = 11
 MAX_TERM_WORDS = 4
 _DEMO_NAME = re.compile(r"(?:下面的|自己的|简化的|我们的)$")  # 下面的CenteredLayer类: a listing's own name
+_NAME = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)? [A-Z][a-z]+(?:[A-Z][a-z]+)?")
+_PERSON_BEFORE = re.compile("(?:研究员|同事|教授|作者|学者|科学家|创始人)$")
+_PERSON_AFTER = re.compile("和他|和她|等人|教授")
+_NAME_AFTER = re.compile(rf"[和与]{_NAME.pattern}")  # two names joined: 当A B和C D实现了…他们
+_NAME_BEFORE = re.compile(rf"{_NAME.pattern}[和与]$")
 _COUNTED = re.compile(r"\d\s?[个块台张]\s?$")  # 有2个GPU: what is counted is no term to ask
 
 
@@ -209,9 +214,22 @@ def _english_spans(text: str, skip: list) -> list[Candidate]:
             continue
         candidate = _english_term(text, run[0][0], run[-1][1], len(run))
         if candidate and not _COUNTED.search(text, max(0, run[0][0] - 6), run[0][0]) \
-                and not _DEMO_NAME.search(text, max(0, run[0][0] - 4), run[0][0]):
+                and not _DEMO_NAME.search(text, max(0, run[0][0] - 4), run[0][0]) \
+                and not (len(run) == 2 and _person(text, run[0][0], run[-1][1])):
             spans.append(candidate)
     return spans
+
+
+def _person(text: str, start: int, end: int) -> bool:
+    """A person's name (``研究员Yann LeCun``, ``Alex Krizhevsky和Ilya Sutskever…他们``):
+    who wrote or built something is trivia, not a term. Two capitalised words, named as a
+    person by the words around them."""
+    if not _NAME.fullmatch(text, start, end):
+        return False
+    if _PERSON_BEFORE.search(text, max(0, start - 4), start) or _PERSON_AFTER.match(text, end):
+        return True
+    return "他" in text and (_NAME_AFTER.match(text, end) is not None
+                            or _NAME_BEFORE.search(text, max(0, start - 24), start) is not None)
 
 
 def _joined(text: str, end: int, next_start: int) -> bool:
