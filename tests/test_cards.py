@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from studykit.cards import CardSpec
 from studykit.cards.cloze import BLANK, MAX_HIDDEN_SHARE, blank_out
-from studykit.cards.generate import generate_cards
+from studykit.cards.generate import generate_cards, opening
 from studykit.cards.layout import units
 from studykit.cards.lexicon import stopwords, terms
 from studykit.cards.qa import question
@@ -154,6 +154,12 @@ def test_a_recall_card_shows_the_opening_and_asks_for_the_rest():
     text = "我们把模型和数据都准备好以后，就可以开始一轮一轮地训练下去了，直到结果满意为止。"
     assert generate_cards(text, chapter="3.1 训练") == [
         CardSpec("recall", 1, "3.1 训练: 我们把模型和数据都准备好以后…", text)]
+
+
+def test_a_recall_opening_never_stops_inside_a_word():
+    # seed 000: the opening stopped at 从一个序… (序列)
+    assert opening("这类模型不能用于从一个序列学习然后生成另一个序列或图片的任务") == "这类模型不能用于从一个序列"
+    assert opening("增加了特征的复用，使得网络更加紧凑") == "增加了特征的复用"
 
 
 @pytest.mark.parametrize("heading", ["梯度裁剪", "ResNet 块", "K-折交叉验证"])

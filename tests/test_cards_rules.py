@@ -208,8 +208,11 @@ def test_everyday_vocabulary_only_when_nothing_better():
 
 
 def test_one_item_of_an_enumeration_only_when_nothing_better():
+    text = "像卷积层、池化层和归一化层这样的结构，都会改变感受野的大小。"
+    assert answers(text)[0] == "感受野"
+    # seed 004: no blank cuts 归一化层 either, when nothing but everyday words is left
     text = "像卷积层、池化层和归一化层这样的结构，大大减少了计算量与自由参数数量。"
-    assert answers(text)[0] == "计算量"
+    assert "归一化" not in answers(text)
 
 
 # -- trimming a selection cut mid-word ------------------------------------------------------------

@@ -42,6 +42,7 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 _GLOSSED = re.compile(r"\s?[（(]")
 _LAST_OF_LIST = re.compile(r"、[^，,。；;、]{1,12}(?:和|与|及|以及|或)\s?$")
 _COMPOUND_PREFIXES = frozenset("单双多非子均总超")
+_COMPOUND_SUFFIXES = "层器块"
 _CONJUNCTIONS = frozenset("和与或及")
 MAX_COMPOUND = 8
 _LATIN_TITLE = re.compile(r"[A-Za-z][A-Za-z0-9\-]*(?: [A-Za-z][A-Za-z0-9\-]*){0,2}")
@@ -136,8 +137,8 @@ def _choose(text: str, candidates: list[Candidate], limit: int,
             terms: list[Candidate] | None = None) -> list[tuple[str, str]]:
     """Up to ``limit`` siblings in round-robin order (see ``_round_robin``), a weak one only
     when nothing better was found. A candidate is passed over when it asks what a sibling
-    asks, cuts a longer dictionary term (``terms``: ``梯度`` in ``梯度裁剪``), hides too much,
-    or leaves its answer on the front; ``pairs`` are the answers that are a term with its
+    asks, cuts a longer dictionary term (``terms``: ``梯度`` in ``梯度裁剪``) or a noun
+    (``归一化`` of ``归一化层``), hides too much, or leaves its answer on the front; ``pairs`` are the answers that are a term with its
     gloss, whose gloss counts once in the share."""
     chosen: list[tuple[str, str]] = []
     weak: list[tuple] = []
@@ -157,7 +158,8 @@ def _choose(text: str, candidates: list[Candidate], limit: int,
                 continue
         front, hidden = blank_out(text, answer)
         hidden = _hidden_units(answer, hidden, answer in pairs if pairs else False)
-        if 0 < hidden <= budget and not gives_away(front, answer):
+        if 0 < hidden <= budget and not gives_away(front, answer) \
+                and not _cuts_compound(front, answer):
             chosen.append((front, answer))
             if len(chosen) == limit:
                 return chosen
@@ -169,9 +171,17 @@ def _choose(text: str, candidates: list[Candidate], limit: int,
                 continue
             front, hidden = blank_out(text, answer)
             hidden = _hidden_units(answer, hidden)
-            if 0 < hidden <= budget and not gives_away(front, answer):
+            if 0 < hidden <= budget and not gives_away(front, answer) \
+                    and not _cuts_compound(front, answer):
                 return [(front, answer)]
     return chosen
+
+
+def _cuts_compound(front: str, answer: str) -> bool:
+    """A Chinese blank glued to the suffix of a longer noun: ``归一化`` of ``归一化层``
+    leaves ``[...]层``."""
+    return "\u3400" <= answer[-1] <= "\u9fff" and any(
+        BLANK + suffix in front for suffix in _COMPOUND_SUFFIXES)
 
 
 def _hidden_units(answer: str, hidden_chars: int, glossed: bool = False) -> int:

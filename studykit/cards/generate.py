@@ -86,7 +86,8 @@ def recall_card(text: str, chapter: str) -> CardSpec:
 
 def opening(text: str) -> str:
     """About ``RECALL_OPENING`` characters of ``text``: to its first clause break when that
-    comes soon enough, and never through a Latin word (``torch.cuda.d…``)."""
+    comes soon enough, and never through a Latin word (``torch.cuda.d…``) or a Chinese one
+    (``从一个序…``: the cut goes after the word, as the segmenter cuts it)."""
     for i, char in enumerate(text[:RECALL_OPENING + 4]):
         if char in _CLAUSE_BREAKS and i >= RECALL_OPENING // 2:
             return text[:i]
@@ -94,4 +95,23 @@ def opening(text: str) -> str:
     while end < len(text) and text[end - 1].isascii() and text[end - 1].isalnum() \
             and text[end].isascii() and text[end].isalnum():
         end += 1
+    if end < len(text) and _is_cjk(text[end - 1]) and _is_cjk(text[end]):
+        end = _word_end(text, end)
     return text[:end]
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff"
+
+
+def _word_end(text: str, end: int) -> int:
+    """The end of the word that ``end`` falls in (a recall card is rare: the segmenter is
+    loaded for it, as for keywords)."""
+    from studykit.cards.keywords import segmenter
+
+    position = 0
+    for word in segmenter().cut(text[:end + RECALL_OPENING], False):
+        position += len(word)
+        if position >= end:
+            return position
+    return end
