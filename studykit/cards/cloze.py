@@ -136,7 +136,7 @@ def _choose(text: str, candidates: list[Candidate], limit: int,
             pairs: frozenset[str] = frozenset(),
             terms: list[Candidate] | None = None) -> list[tuple[str, str]]:
     """Up to ``limit`` siblings in round-robin order (see ``_round_robin``), a weak one only
-    when nothing better was found. A candidate is passed over when it asks what a sibling
+    when nothing better was found (and never in a lead-in to a listing that is not there). A candidate is passed over when it asks what a sibling
     asks, cuts a longer dictionary term (``terms``: ``梯度`` in ``梯度裁剪``) or a noun
     (``归一化`` of ``归一化层``), hides too much, or leaves its answer on the front; ``pairs`` are the answers that are a term with its
     gloss, whose gloss counts once in the share."""
@@ -163,7 +163,7 @@ def _choose(text: str, candidates: list[Candidate], limit: int,
             chosen.append((front, answer))
             if len(chosen) == limit:
                 return chosen
-    if not chosen:  # a weak blank only when there is nothing better to ask
+    if not chosen and not _leads_in(text):  # a weak blank only when nothing better is there
         for entry in sorted(weak, key=_WEAK_ORDER):
             answer = entry[6]
             if terms and answer[0] not in _ASCII_WORD and any(
@@ -175,6 +175,12 @@ def _choose(text: str, candidates: list[Candidate], limit: int,
                     and not _cuts_compound(front, answer):
                 return [(front, answer)]
     return chosen
+
+
+def _leads_in(text: str) -> bool:
+    """A highlight that ends by introducing what it does not hold (``…使用自定义层:``): its
+    point is elsewhere, and a weak blank on its setup is guessed."""
+    return text.rstrip()[-1:] in (":", "：")
 
 
 def _cuts_compound(front: str, answer: str) -> bool:

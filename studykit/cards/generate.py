@@ -8,7 +8,8 @@
   card ("fill in the missing line"), or none;
 - note  -> a ``thought`` card (the reader's own thought: which idea was it about?);
 - a text highlight that gives none of these -> a ``recall`` card (its opening words on the
-  front), when it says enough to recall: never for a heading, a figure caption or a formula.
+  front), when it says enough to recall: never for a heading, a figure caption, a formula or
+  a lead-in to a listing that is not there (``…如下：``).
 
 Page chrome (link lists, notebook boilerplate, tables of contents, see ``chrome``) makes no
 card, and a selection cut mid-word is trimmed first (see ``trim``).
@@ -67,7 +68,8 @@ def _text_cards(text: str, chapter: str) -> list[CardSpec]:
     found = question(text)
     if found:
         cards.append(CardSpec("qa", 1, found[0], text, found[1]))
-    if not cards and where.body_units >= RECALL_UNITS and len(text) > RECALL_OPENING:
+    if not cards and where.body_units >= RECALL_UNITS and len(text) > RECALL_OPENING \
+            and text[-1] not in (":", "："):  # a lead-in to what is not there: nothing to recall
         cards.append(recall_card(text, chapter))
     return cards
 
