@@ -61,13 +61,15 @@ def _in_english(front: str, answer: str) -> bool:
 def _with_one_more(front: str, answer: str) -> bool:
     """``answer`` on the front with at most one character slipped in."""
     start = front.find(answer[0])
+    last = answer[-1]
     while start >= 0:
         window = front[start:start + len(answer) + 1]
         if window.startswith(answer):
             return True
-        for i in range(1, len(answer)):  # drop the i-th character of the window
-            if window[:i] + window[i + 1:] == answer:
-                return True
+        if window[-1] == last:  # a character slipped in keeps the last one last
+            for i in range(1, len(answer)):  # drop the i-th character of the window
+                if window[:i] + window[i + 1:] == answer:
+                    return True
         start = front.find(answer[0], start + 1)
     return False
 

@@ -14,7 +14,6 @@ characters: ``optimizer.zero_grad()`` is two units of a sentence, not 21 charact
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from operator import itemgetter
 
 from studykit.cards.answers import gives_away, worth_hiding
@@ -38,11 +37,12 @@ MIN_KEYWORD_TEXT = 5  # shorter text cannot hide a two-character word within the
 MIN_BODY_UNITS = 6  # characters and words left outside headings, figure talk and formulas
 _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 _NUMBER_JOINERS = frozenset("×xX*@.")
+_GLUE_CHARS = _ASCII_WORD | _NUMBER_JOINERS | {"-"}  # a token may run on across these
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _GLOSSED = re.compile(r"\s?[（(]")
 _LAST_OF_LIST = re.compile(r"、[^，,。；;、]{1,12}(?:和|与|及|以及|或)\s?$")
 _COMPOUND_PREFIXES = frozenset("单双多非子均总超")
-_COMPOUND_SUFFIXES = "层器块"
+_BLANK_BEFORE_SUFFIX = re.compile(r"\[\.\.\.\][层器块]")  # a noun's suffix after a blank
 _CONJUNCTIONS = frozenset("和与或及")
 MAX_COMPOUND = 8
 _LATIN_TITLE = re.compile(r"[A-Za-z][A-Za-z0-9\-]*(?: [A-Za-z][A-Za-z0-9\-]*){0,2}")
@@ -76,17 +76,18 @@ def cloze_spans(text: str, limit: int, where: Layout | None = None) -> list[tupl
     if with_terms:  # too few rule-found spans: dictionary terms may fill the siblings
         candidates += _placed(terms, where)
     pairs = frozenset(text[start:end] for start, end in where.pairs) if where.pairs else _NONE
-    chosen = _choose(text, candidates, limit, pairs, terms) if candidates else []
+    budget = MAX_HIDDEN_SHARE * where.total_units
+    chosen = _choose(text, candidates, limit, budget, pairs, terms) if candidates else []
     if len(chosen) < limit and not with_terms:  # rule-found spans too long for the share
         vetted = _placed(terms, where)
         if vetted:
             candidates += vetted
-            chosen = _choose(text, candidates, limit, pairs, terms)
+            chosen = _choose(text, candidates, limit, budget, pairs, terms)
     if not candidates and len(text) >= MIN_KEYWORD_TEXT:
         from studykit.cards.keywords import keywords  # jieba: only when nothing cheaper exists
 
         candidates = _vetted(text, _keyword_candidates(text, keywords(text, limit + 2)), where)
-        chosen = _choose(text, candidates, limit) if candidates else []
+        chosen = _choose(text, candidates, limit, budget) if candidates else []
     return chosen
 
 
@@ -132,20 +133,21 @@ def _keyword_candidates(text: str, words: list[str]) -> list[Candidate]:
             for rank, word in enumerate(words) if (start := text.find(word)) >= 0]
 
 
-def _choose(text: str, candidates: list[Candidate], limit: int,
+def _choose(text: str, candidates: list[Candidate], limit: int, budget: float,
             pairs: frozenset[str] = frozenset(),
             terms: list[Candidate] | None = None) -> list[tuple[str, str]]:
     """Up to ``limit`` siblings in round-robin order (see ``_round_robin``), a weak one only
-    when nothing better was found (and never in a lead-in to a listing that is not there). A candidate is passed over when it asks what a sibling
-    asks, cuts a longer dictionary term (``terms``: ``梯度`` in ``梯度裁剪``) or a noun
-    (``归一化`` of ``归一化层``), hides too much, or leaves its answer on the front; ``pairs`` are the answers that are a term with its
-    gloss, whose gloss counts once in the share."""
+    when nothing better was found (and never in a lead-in to a listing that is not there).
+    A candidate is passed over when it asks what a sibling asks, cuts a longer dictionary
+    term (``terms``: ``梯度`` in ``梯度裁剪``) or a noun (``归一化`` of ``归一化层``), hides
+    more than ``budget`` units, or leaves its answer on the front; ``pairs`` are the answers
+    that are a term with its gloss, whose gloss counts once in the share."""
     chosen: list[tuple[str, str]] = []
     weak: list[tuple] = []
-    budget = MAX_HIDDEN_SHARE * units(text)
     longer: list[str] | None = None
+    listing = ("、" in text, "<" in text or ">" in text)  # looked up once, not per candidate
     for entry in _round_robin(text, candidates):
-        if _weak(text, *entry[2:6]):
+        if _weak(text, *entry[2:6], *listing):
             weak.append(entry)
             continue
         answer = entry[6]
@@ -186,22 +188,26 @@ def _leads_in(text: str) -> bool:
 def _cuts_compound(front: str, answer: str) -> bool:
     """A Chinese blank glued to the suffix of a longer noun: ``归一化`` of ``归一化层``
     leaves ``[...]层``."""
-    return "\u3400" <= answer[-1] <= "\u9fff" and any(
-        BLANK + suffix in front for suffix in _COMPOUND_SUFFIXES)
+    return "\u3400" <= answer[-1] <= "\u9fff" and _BLANK_BEFORE_SUFFIX.search(front) is not None
 
 
 def _hidden_units(answer: str, hidden_chars: int, glossed: bool = False) -> int:
     """The units hidden by blanking every occurrence of ``answer`` (``hidden_chars``
     characters in all); of a term with its gloss only the term counts (the gloss says it
     again)."""
-    return hidden_chars // len(answer) * _answer_units(answer, glossed) if hidden_chars else 0
+    if not hidden_chars:
+        return 0
+    counted = _UNITS_OF.get((answer, glossed))
+    if counted is None:
+        term = _GLOSSED.split(answer, maxsplit=1)[0] if glossed else answer
+        counted = _UNITS_OF[(answer, glossed)] = max(units(term), 1)
+        if len(_UNITS_OF) > _CACHE_SIZE:
+            _UNITS_OF.clear()
+    return hidden_chars // len(answer) * counted
 
 
-@lru_cache(maxsize=4096)
-def _answer_units(answer: str, glossed: bool) -> int:
-    if glossed:
-        answer = _GLOSSED.split(answer, maxsplit=1)[0]
-    return max(units(answer), 1)
+_UNITS_OF: dict[tuple[str, bool], int] = {}  # answer, glossed -> its units
+_CACHE_SIZE = 4096
 
 
 def _asked(answer: str, chosen: list[tuple[str, str]]) -> bool:
@@ -245,17 +251,19 @@ def _round_robin(text: str, candidates: list[Candidate]) -> list[tuple]:
     return ordered
 
 
-def _weak(text: str, tier: int, rank: int, start: int, end: int) -> bool:
+def _weak(text: str, tier: int, rank: int, start: int, end: int, enumerated: bool = True,
+          ordered: bool = True) -> bool:
     """A blank made only when a highlight offers nothing better: a keyword argument, a
     jieba keyword, the field's everyday vocabulary (``卷积层``, ``tensor``), one item of an
     enumeration (``卷积层、[...]等``, ``1x1、3x3和[...]``) or of an ordering (``CPU > [...] >
     FPGA``), one of a pair that shows the other half
-    (``[...]和梯度消失``), part of a longer compound (``单[...]``)."""
+    (``[...]和梯度消失``), part of a longer compound (``单[...]``). ``enumerated`` and
+    ``ordered``: whether the text holds a ``、`` and a ``<`` or ``>`` at all."""
     if rank == WEAK_RANK[tier] or tier == KEYWORD:
         return True
     before, after = text[start - 1:start] if start else "", text[end:end + 1]
-    if ("、" in text and (after == "、" or before == "、" or _listed(text, start))) or (
-            ("<" in text or ">" in text) and _in_ordering(text, start, end)):
+    if (enumerated and (after == "、" or before == "、" or _listed(text, start))) \
+            or (ordered and _in_ordering(text, start, end)):
         return True  # 1x1、[...]和5x5; CPU > [...] > FPGA
     if tier not in (TERM, ENGLISH):
         return False
@@ -304,8 +312,13 @@ def blank_out(text: str, answer: str) -> tuple[str, int]:
     haystack, needle = text, answer
     if answer.isalpha() and answer.isascii():  # a word, in any case (code keeps its case)
         haystack, needle = text.translate(_ASCII_LOWER), answer.translate(_ASCII_LOWER)
-    parts, hidden, position = [], 0, 0
     start = haystack.find(needle)
+    if start < 0:
+        return text, 0
+    end = start + len(needle)
+    if haystack.find(needle, end) < 0 and _whole(text, start, end):  # the usual case: once
+        return text[:start] + BLANK + text[end:], end - start
+    parts, hidden, position = [], 0, 0
     while start >= 0:
         end = start + len(needle)
         if _whole(text, start, end):
@@ -322,9 +335,11 @@ def blank_out(text: str, answer: str) -> tuple[str, int]:
 def _whole(text: str, start: int, end: int) -> bool:
     """No token runs on across either edge (``grad`` in ``requires_grad``, ``1×1`` in
     ``10×1×1``, ``MNIST`` in ``Fashion-MNIST``)."""
-    if start and _glued(text[start - 1], text[start], text[start - 2] if start > 1 else ""):
+    if start and text[start - 1] in _GLUE_CHARS \
+            and _glued(text[start - 1], text[start], text[start - 2] if start > 1 else ""):
         return False
-    return end == len(text) or not _glued(text[end], text[end - 1], text[end + 1:end + 2])
+    return end == len(text) or text[end] not in _GLUE_CHARS \
+        or not _glued(text[end], text[end - 1], text[end + 1:end + 2])
 
 
 def _glued(outside: str, inside: str, beyond: str) -> bool:

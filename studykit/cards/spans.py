@@ -126,20 +126,23 @@ def find_spans(text: str) -> list[Candidate]:
 def term_spans(text: str) -> list[Candidate]:
     """Dictionary terms (tier 4): longer terms rank first, the everyday vocabulary last."""
     spans = []
-    basic, unworthy = basic_terms(), _unworthy_terms()
+    kinds = _term_kinds()
     for m in term_pattern().finditer(text):
-        term = m.group()
-        if term not in unworthy:
+        kind = kinds[m.group()]
+        if kind is not None:  # None: never worth a blank
             start, end = m.span()
-            spans.append((TERM, BASIC_TERM if term in basic else start - end, start, end))
+            spans.append((TERM, kind or start - end, start, end))
     return spans
 
 
 @cache
-def _unworthy_terms() -> frozenset[str]:
-    """Dictionary terms never worth a blank: stopwords and generic words (张量, 深度学习)."""
-    return frozenset(term for term in terms() if term.casefold() in _STOPWORDS
-                     or term.casefold() in generic_words())
+def _term_kinds() -> dict[str, int | None]:
+    """Each dictionary term's rank: ``BASIC_TERM`` for the everyday vocabulary, 0 for the
+    others (they rank by length), None for those never worth a blank: stopwords and generic
+    words (张量, 深度学习)."""
+    basic, generic = basic_terms(), generic_words()
+    return {term: None if term.casefold() in _STOPWORDS or term.casefold() in generic
+            else BASIC_TERM if term in basic else 0 for term in terms()}
 
 
 def is_weak(candidate: Candidate) -> bool:
