@@ -14,6 +14,7 @@ characters: ``optimizer.zero_grad()`` is two units of a sentence, not 21 charact
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from operator import itemgetter
 
 from studykit.cards.answers import gives_away, worth_hiding
@@ -72,14 +73,14 @@ def cloze_spans(text: str, limit: int, where: Layout | None = None) -> list[tupl
         candidates += [(ENGLISH, 0, start, end) for start, end in where.pairs
                        if worth_hiding(text[start:end])]
     with_terms = len(candidates) < limit or _distinct_strong(text, candidates) < limit
-    terms = term_spans(text)  # also needed to tell a term inside a longer one
+    terms = _Terms(text)  # also needed to tell a term inside a longer one
     if with_terms:  # too few rule-found spans: dictionary terms may fill the siblings
-        candidates += _placed(terms, where)
+        candidates += _placed(terms.found(), where)
     pairs = frozenset(text[start:end] for start, end in where.pairs) if where.pairs else _NONE
     budget = MAX_HIDDEN_SHARE * where.total_units
     chosen = _choose(text, candidates, limit, budget, pairs, terms) if candidates else []
     if len(chosen) < limit and not with_terms:  # rule-found spans too long for the share
-        vetted = _placed(terms, where)
+        vetted = _placed(terms.found(), where)
         if vetted:
             candidates += vetted
             chosen = _choose(text, candidates, limit, budget, pairs, terms)
@@ -102,6 +103,22 @@ def _heading_term(text: str, line: tuple[int, int]) -> list[Candidate]:
         return []
     start = text.index(title, start)
     return [(DEFINED, 0, start, start + len(title))]
+
+
+class _Terms:
+    """The dictionary terms of a text (see ``term_spans``), found when first asked for: a
+    text whose rule-found spans fill its siblings with Latin names never needs them."""
+
+    __slots__ = ("text", "_found")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._found: list[Candidate] | None = None
+
+    def found(self) -> list[Candidate]:
+        if self._found is None:
+            self._found = term_spans(self.text)
+        return self._found
 
 
 def _placed(terms: list[Candidate], where: Layout) -> list[Candidate]:
@@ -135,7 +152,7 @@ def _keyword_candidates(text: str, words: list[str]) -> list[Candidate]:
 
 def _choose(text: str, candidates: list[Candidate], limit: int, budget: float,
             pairs: frozenset[str] = frozenset(),
-            terms: list[Candidate] | None = None) -> list[tuple[str, str]]:
+            terms: _Terms | None = None) -> list[tuple[str, str]]:
     """Up to ``limit`` siblings in round-robin order (see ``_round_robin``), a weak one only
     when nothing better was found (and never in a lead-in to a listing that is not there).
     A candidate is passed over when it asks what a sibling asks, cuts a longer dictionary
@@ -144,7 +161,7 @@ def _choose(text: str, candidates: list[Candidate], limit: int, budget: float,
     that are a term with its gloss, whose gloss counts once in the share."""
     chosen: list[tuple[str, str]] = []
     weak: list[tuple] = []
-    longer: list[str] | None = None
+    longer: tuple[str, list[str]] | None = None
     listing = ("、" in text, "<" in text or ">" in text)  # looked up once, not per candidate
     for entry in _round_robin(text, candidates):
         if _weak(text, *entry[2:6], *listing):
@@ -155,8 +172,10 @@ def _choose(text: str, candidates: list[Candidate], limit: int, budget: float,
             continue
         if terms and answer[0] not in _ASCII_WORD and len(answer) <= MAX_COMPOUND:
             if longer is None:
-                longer = [text[s:e] for _, _, s, e in terms if e - s > 1]
-            if any(answer in term and term != answer for term in longer):
+                names = [text[s:e] for _, _, s, e in terms.found() if e - s > 1]
+                longer = "\x00".join(names), names
+            # inside a term other than itself: found more often than it is a term itself
+            if longer[0].count(answer) > longer[1].count(answer):
                 continue
         front, hidden = blank_out(text, answer)
         hidden = _hidden_units(answer, hidden, answer in pairs if pairs else False)
@@ -169,7 +188,7 @@ def _choose(text: str, candidates: list[Candidate], limit: int, budget: float,
         for entry in sorted(weak, key=_WEAK_ORDER):
             answer = entry[6]
             if terms and answer[0] not in _ASCII_WORD and any(
-                    answer in text[s:e] and e - s > len(answer) for _, _, s, e in terms):
+                    answer in text[s:e] and e - s > len(answer) for _, _, s, e in terms.found()):
                 continue
             front, hidden = blank_out(text, answer)
             hidden = _hidden_units(answer, hidden)
@@ -220,19 +239,39 @@ def _asked(answer: str, chosen: list[tuple[str, str]]) -> bool:
     return False
 
 
-def _round_robin(text: str, candidates: list[Candidate]) -> list[tuple]:
+def _round_robin(text: str, candidates: list[Candidate]) -> Iterator[tuple]:
     """``(group, place, tier, rank, start, end, text to hide)`` in turn from the rule tiers
     0-3 (the best span of each, then the second best of each, ...), then dictionary terms
     and keywords. Of overlapping candidates (``device`` in ``.to(device)``) only the most
     preferred one is kept, and one candidate per text (every occurrence is blanked anyway).
 
     Weak ones (see ``_weak``) are told apart by the caller, as it reaches them: a caller
-    that has its siblings stops before the rest are looked at."""
+    that has its siblings stops before the rest are looked at. Dictionary terms (or
+    keywords) alone after the rule tiers come in their own order, so they are looked at
+    only as the caller reaches them."""
+    ordered = sorted(candidates)  # by tier, rank, position
+    split = len(ordered)
+    for i, candidate in enumerate(ordered):
+        if candidate[0] >= TERM:
+            split = i
+            break
+    lazy = split < len(ordered) and ordered[split][0] == ordered[-1][0]  # one later tier
     kept: list[tuple[int, int]] = []
     seen: set[str] = set()
-    ordered = []
     place = [0] * (KEYWORD + 1)
-    for tier, rank, start, end in sorted(candidates):  # by tier, rank, position
+    first = _kept_in_turn(text, ordered[:split] if lazy else ordered, kept, seen, place)
+    if len(first) > 1:
+        first.sort()
+    yield from first
+    if lazy:
+        yield from _kept_lazily(text, ordered[split:], kept, seen, place)
+
+
+def _kept_in_turn(text: str, ordered: list[Candidate], kept: list[tuple[int, int]],
+                  seen: set[str], place: list[int]) -> list[tuple]:
+    """The candidates of ``ordered`` kept (see ``_round_robin``), not yet in turn."""
+    found = []
+    for tier, rank, start, end in ordered:
         placed = place[tier]
         if placed == PER_TIER:
             continue  # a pasted chapter: the best few of each tier are plenty
@@ -245,10 +284,18 @@ def _round_robin(text: str, candidates: list[Candidate]) -> list[tuple]:
         else:
             kept.append((start, end))
             seen.add(span)
-            ordered.append((_GROUP[tier], placed, tier, rank, start, end, span))
+            found.append((_GROUP[tier], placed, tier, rank, start, end, span))
             place[tier] = placed + 1
-    ordered.sort()
-    return ordered
+    return found
+
+
+def _kept_lazily(text: str, ordered: list[Candidate], kept: list[tuple[int, int]],
+                 seen: set[str], place: list[int]) -> Iterator[tuple]:
+    """As ``_kept_in_turn``, one candidate at a time (one tier: its order is the turn)."""
+    for candidate in ordered:
+        found = _kept_in_turn(text, [candidate], kept, seen, place)
+        if found:
+            yield found[0]
 
 
 def _weak(text: str, tier: int, rank: int, start: int, end: int, enumerated: bool = True,
