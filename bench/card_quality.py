@@ -18,7 +18,10 @@ after the tuning from seed highlights outside the labeled set, labeled the same 
 never used to tune the rules. ``heldout2.tsv`` is a second one (``--draw FILE --fresh``):
 cards of highlights outside every label file, drawn before the second round of tuning, and
 a sample of such highlights that make no card (labeled CARD/NONE, for coverage).
-``--all`` scores against every label file at once (``labels.tsv`` and ``heldout*.tsv``).
+``heldout3.tsv`` is the last one, drawn after all the tuning (``--draw FILE --fresh --every
+--seed 4242``: every seed highlight left outside the label files that makes a card), never
+used for tuning. ``--all`` scores against every label file at once (``labels.tsv`` and
+``heldout*.tsv``).
 
 - A highlight's key is ``document:highlight id:highlight:-`` and its label CARD (it deserves
   at least one card) or NONE (chrome, a link list, a heading...): the honest denominator of
@@ -130,11 +133,12 @@ def highlight_of(key: str) -> str:
 
 
 # -- drawing the set (run once, before tuning) -----------------------------------------
-def draw(docs: list[Document], fresh: bool = False) -> list[tuple[Document, Highlight,
-                                                                   list[CardSpec]]]:
+def draw(docs: list[Document], fresh: bool = False, seed: int = FRESH_SEED,
+         every: bool = False) -> list[tuple[Document, Highlight, list[CardSpec]]]:
     """Whole highlights in a seeded random order until each document's quota of cards.
     ``fresh``: only highlights outside every label file, and ``FRESH_UNCARDED`` highlights
-    of each seed document that make no card (listed with no cards, to label CARD/NONE)."""
+    of each seed document that make no card (listed with no cards, to label CARD/NONE);
+    ``every``: with ``fresh``, every such seed highlight that makes a card."""
     used = {highlight_of(k) for k in read_labels(*label_files())} if fresh else set()
     picked = []
     for doc in docs:
@@ -142,12 +146,13 @@ def draw(docs: list[Document], fresh: bool = False) -> list[tuple[Document, High
                 and not is_junk(h.text, h.kind)]
         carded = [(h, cards) for h in pool if (cards := cards_of(h))]
         if fresh:
-            quota = FRESH_QUOTAS.get(doc.name) if doc.is_seed else FRESH_SAMPLE_QUOTA
-            seed = f"{FRESH_SEED}:{doc.name}"
+            quota = (None if every else FRESH_QUOTAS.get(doc.name)) if doc.is_seed \
+                else FRESH_SAMPLE_QUOTA
+            order = f"{seed}:{doc.name}"
         else:
             quota = QUOTAS.get(doc.name, SAMPLE_QUOTA) if doc.is_seed else SAMPLE_QUOTA
-            seed = f"{DRAW_SEED}:{doc.name}"
-        random.Random(seed).shuffle(carded)
+            order = f"{DRAW_SEED}:{doc.name}"
+        random.Random(order).shuffle(carded)
         taken = 0
         for h, cards in carded:
             if quota is not None and taken >= quota:
@@ -156,7 +161,7 @@ def draw(docs: list[Document], fresh: bool = False) -> list[tuple[Document, High
             taken += len(cards)
         if fresh and doc.is_seed:
             uncarded = sorted((h for h in pool if not cards_of(h)), key=lambda h: h.id)
-            random.Random(seed).shuffle(uncarded)
+            random.Random(order).shuffle(uncarded)
             picked += [(doc, h, []) for h in uncarded[:FRESH_UNCARDED]]
     return picked
 
@@ -301,6 +306,9 @@ def main() -> None:
     parser.add_argument("--draw", type=Path, help="write the labeling worksheet of a new draw")
     parser.add_argument("--fresh", action="store_true", help="with --draw: only highlights "
                         "outside every label file (a new held-out check)")
+    parser.add_argument("--seed", type=int, default=FRESH_SEED, help="with --fresh: the order")
+    parser.add_argument("--every", action="store_true",
+                        help="with --fresh: every such seed highlight that makes a card")
     parser.add_argument("--unlabeled", action="store_true", help="print the unlabeled cards")
     parser.add_argument("--labels", type=Path, nargs="+", default=[LABELS],
                         help="score against other label files (e.g. the held-out "
@@ -314,7 +322,7 @@ def main() -> None:
     options = parser.parse_args()
     docs = documents()
     if options.draw:
-        items = draw(docs, options.fresh)
+        items = draw(docs, options.fresh, options.seed, options.every)
         options.draw.write_text(worksheet(items), encoding="utf-8")
         counts = Counter(doc.name for doc, _, _ in items)
         cards = Counter()
