@@ -25,6 +25,8 @@ _CJK = re.compile("[\u3400-\u9fff]")
 _LATIN = re.compile("[A-Za-z]")
 _CJK_OUTSIDE = re.compile("[^\u3400-\u9fff]")
 MIN_VARIANT = 4  # shorter Chinese terms have too many look-alikes to judge
+_LAST_NAME = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)(?:\([^()]*\))?$")  # nn.Sequential() -> Sequential
+MIN_API_NAME = 4  # shorter names (nn.RNN's RNN) are said on their own too often
 MIN_LATIN_VARIANT = 8  # letters; shorter names differ by one letter on purpose (ResNet, ResNeXt)
 
 
@@ -88,11 +90,29 @@ def gives_away(front: str, answer: str) -> bool:
         return _in_english(front, answer)
     if kind == "number":  # only the same number gives it away
         return re.search(rf"(?<![\d.]){re.escape(answer)}(?![\d.]*\d)", front) is not None
+    if "." in answer and _named_elsewhere(front, answer):
+        return True
     folded = front.casefold()
     if len(key) < 2 or key[:2] not in folded:  # the usual case, without a regex
         return False
     glued = _GLUE.sub("", folded)
     return key in glued or (len(key) >= MIN_LATIN_VARIANT and _one_apart(glued, key))
+
+
+def _named_elsewhere(front: str, answer: str) -> bool:
+    """The name proper of a dotted API (``Sequential`` of ``torch.nn.Sequential()``) on the
+    front in another one (``Keras的models.Sequential()``)."""
+    pattern = _name_pattern(answer)
+    return pattern is not None and pattern.search(front) is not None
+
+
+@lru_cache(maxsize=1024)
+def _name_pattern(answer: str) -> re.Pattern[str] | None:
+    """The name proper of a dotted answer as a whole word, or None when too short."""
+    name = _LAST_NAME.search(answer)
+    if name is None or len(name[1]) < MIN_API_NAME:
+        return None
+    return re.compile(rf"(?<![A-Za-z0-9_]){re.escape(name[1])}(?![A-Za-z0-9_])")
 
 
 def _one_apart(front: str, key: str) -> bool:

@@ -21,6 +21,7 @@ from studykit.cards.answers import gives_away, worth_hiding
 from studykit.cards.layout import Layout, layout, units, without_enumerator
 from studykit.cards.lexicon import basic_terms, term_set
 from studykit.cards.spans import (
+    API,
     DEFINED,
     ENGLISH,
     KEYWORD,
@@ -45,6 +46,8 @@ _LAST_OF_LIST = re.compile(r"、[^，,。；;、]{1,12}(?:和|与|及|以及|或
 _COMPOUND_PREFIXES = frozenset("单双多非子均总超")
 _BLANK_BEFORE_SUFFIX = re.compile(r"\[\.\.\.\][层器块]")  # a noun's suffix after a blank
 _CONJUNCTIONS = frozenset("和与或及")
+_BARE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?![A-Za-z0-9_.(])")  # no call, no dot
+_BARE_NAME_BEFORE = re.compile(r"(?<![A-Za-z0-9_.)])[A-Za-z_][A-Za-z0-9_]*$")
 MAX_COMPOUND = 8
 _LATIN_TITLE = re.compile(r"[A-Za-z][A-Za-z0-9\-]*(?: [A-Za-z][A-Za-z0-9\-]*){0,2}")
 # the round-robin groups by tier: rule tiers 0-3, then dictionary terms and keywords; weak
@@ -303,8 +306,8 @@ def _weak(text: str, tier: int, rank: int, start: int, end: int, enumerated: boo
     """A blank made only when a highlight offers nothing better: a keyword argument, a
     jieba keyword, the field's everyday vocabulary (``卷积层``, ``tensor``), one item of an
     enumeration (``卷积层、[...]等``, ``1x1、3x3和[...]``) or of an ordering (``CPU > [...] >
-    FPGA``), one of a pair that shows the other half
-    (``[...]和梯度消失``), part of a longer compound (``单[...]``). ``enumerated`` and
+    FPGA``), one of a pair that shows the other half (``[...]和梯度消失``, ``load和[...]``),
+    part of a longer compound (``单[...]``). ``enumerated`` and
     ``ordered``: whether the text holds a ``、`` and a ``<`` or ``>`` at all."""
     if rank == WEAK_RANK[tier] or tier == KEYWORD:
         return True
@@ -312,6 +315,9 @@ def _weak(text: str, tier: int, rank: int, start: int, end: int, enumerated: boo
     if (enumerated and (after == "、" or before == "、" or _listed(text, start))) \
             or (ordered and _in_ordering(text, start, end)):
         return True  # 1x1、[...]和5x5; CPU > [...] > FPGA
+    if (after in _CONJUNCTIONS or before in _CONJUNCTIONS) and tier in (API, ENGLISH) \
+            and _bare_pair(text, start, end):
+        return True  # load和save: either name is guessed from the other
     if tier not in (TERM, ENGLISH):
         return False
     if (tier == ENGLISH and text[start:end].casefold() in basic_terms()) or (
@@ -329,6 +335,17 @@ def _listed(text: str, start: int) -> bool:
     """The last item of an enumeration (``A、B和[...]``): guessed by elimination more than
     recalled (the others touch a ``、``)."""
     return _LAST_OF_LIST.search(text, max(0, start - 16), start) is not None
+
+
+def _bare_pair(text: str, start: int, end: int) -> bool:
+    """Two bare names joined by 和/与/或/及 (``load和save``, ``in_units和units``); calls
+    and dotted names are two things to know (``model.train()和model.eval()``)."""
+    if not _BARE_NAME.fullmatch(text, start, end):
+        return False
+    if text[end:end + 1] in _CONJUNCTIONS and _BARE_NAME.match(text, end + 1):
+        return True
+    return start > 1 and text[start - 1] in _CONJUNCTIONS \
+        and _BARE_NAME_BEFORE.search(text, 0, start - 1) is not None
 
 
 def _paired(text: str, start: int, end: int) -> bool:

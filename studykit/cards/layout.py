@@ -13,7 +13,8 @@ A highlight cut from a book or a scraped page is not all prose. Blanks never go 
 - a sentence holding a formula: LaTeX commands (``\\frac``) or the broken Unicode rendering
   of one (``∂ y ∂ x ∈ R m n``): its letters are symbols, not terms; the legend of a formula
   that is not there (``其中,m是隐藏层大小,k是类别数``);
-- a tutorial's narration of its own listing (``让我们来验证一下``);
+- a tutorial's narration of its own listing (``让我们来验证一下``) and of its set-up
+  (``我们使用Fashion-MNIST数据集``, ``本节继续使用…``);
 - URLs and file paths;
 - a term and its gloss: ``随机梯度下降法（SGD）``, ``编码器（encoder）``, ``NiN（网络中的网络）``
   hide together or not at all (one half printed beside the blank gives the other away).
@@ -41,10 +42,12 @@ _CALL = re.compile(r"(?<=[A-Za-z0-9_])\([ -'*-~]*\)")  # ASCII arguments, no bra
 _ENUMERATOR = re.compile(r"^\s*(?:[①-⑳]|[·•▪●◆▼■□*]|-(?!\d)|\d{1,2}[.、)）](?!\d)|[(（]\d{1,2}[)）])\s*")
 # verbs and particles that make a line a statement rather than a title; a short line needs
 # a strong one (将导数拓展到矩阵 is a title, ResNet使用了捷径连接 a statement)
-_STRONG_PREDICATE = re.compile("是|了|即|可以|能够|能|会|被|用于|用来|称为|叫做|叫作|等于|需要|应该|导致"
-                               "|在于|不|没有")
+# (能 and 会 inside a noun are no verb: 性能, 功能, 智能, 能力, 社会, 机会)
+_STRONG_PREDICATE = re.compile("是|了|即|可以|能够|(?<![性功智效])能(?![力量])|(?<![社机])会(?!议)|被|用于|用来"
+                               "|称为|叫做|叫作|等于|需要|应该|导致|在于|不|没有")
 _PREDICATE = re.compile(f"{_STRONG_PREDICATE.pattern}|将|把|使得|通过|就|都|也|还|让")
 HEADING_UNITS = 20
+_QUESTION_TITLE = re.compile(r"[^。，；！？,;!?\n]{2,24}[？?]")  # one short question, no other clause
 SHORT_HEADING_UNITS = 8
 LEAD_IN_UNITS = 20
 CODE_SHARE = 0.7
@@ -56,7 +59,8 @@ _POINTS_AHEAD = re.compile("演示|如下|以下|下列|比如|例子")
 _POINTER_CLAUSE = re.compile(r"[，,]\s*(?P<c>[^，,]{0,12}?(?:如下|以下|下面|下列|用图\s?\d[\d.\-]*表示)"
                              r"[^，,]{0,6})\s*$")
 POINTED_UNITS = 14  # what a sentence says before its pointing clause, to stand alone
-_NARRATION = re.compile("让我们|我们来")
+# a tutorial narrating itself: 让我们来验证一下; its set-up, 我们使用X数据集 / 本节继续使用…
+_NARRATION = re.compile(r"让我们|我们来|^\s*(?:我们使用(?!的)|本节\s?继续使用)")
 _ARROWS = re.compile(r"[↑↓]\s*[↑↓]")
 # a formula's legend: ``其中,m是隐藏层大小`` (a single letter, maybe with a digit, before 是)
 _LEGEND = re.compile(r"(?<![A-Za-z0-9_])[A-Za-z]\d?\s?(?:是|表示|代表)(?!否)")
@@ -64,7 +68,7 @@ _UNIT = re.compile(rf"[{_CJK}]|[A-Za-z0-9_]+")
 # each opens with a class, not a repeat, so that the engine skips to a match in C
 _CJK_RUN = re.compile(f"[{_CJK}][{_CJK}]*")
 _LATIN_WORDS = re.compile("[A-Za-z0-9_][A-Za-z0-9_]*")
-_LIST_OF_TITLES = re.compile(rf"^(?:[{_CJK}A-Za-z0-9]{{1,8}}\s+){{2,}}[{_CJK}A-Za-z0-9]{{1,8}}$")
+_LIST_OF_TITLES = re.compile(rf"^(?:[{_CJK}A-Za-z0-9]{{1,12}}\s+){{2,}}[{_CJK}A-Za-z0-9]{{1,12}}$")
 _COMPARISON = re.compile(r"\S\s?[<>≈]\s?\S")
 _FIGURE_WORDS = r"如图|下图|上图|见图|由图|左图|右图|图中|图\s?\d|所示|曲线|横坐标|纵坐标|示意图"
 _POSITIONS = "左边|右边|左侧|右侧|中间|上方|下方|最上面|最下面"
@@ -79,7 +83,7 @@ _FORMULA = re.compile(rf"\\[A-Za-z]{{2,}}|[{_FORMULA_SYMBOLS}]")
 # the positions holding one of those characters: a class or a group first would make it try
 # every alternative at every position, 10 µs on an average highlight instead of 1)
 _ANY_SPECIAL = re.compile("|".join([r"\\[A-Za-z]{2,}", *_FORMULA_SYMBOLS, _FIGURE_WORDS, _POSITIONS,
-                                    "如下|以下|下面|下列|让我们|我们来|其中|↑|↓"]))
+                                    "如下|以下|下面|下列|让我们|我们|本节|其中|↑|↓"]))
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://[^\s，。；、）)]+|www\.[^\s，。；、）)]+")
 _PATH = re.compile(r"(?=[A-Za-z0-9_/])[A-Za-z0-9_.\-]*(?:/[A-Za-z0-9_.\-]+)+"
                    r"|(?=[A-Za-z0-9_])[A-Za-z0-9_\-]+\.(?:ipynb|py|md|txt|html|json|csv|params|pt"
@@ -88,7 +92,8 @@ _PAREN = re.compile(r"[（(]\s?([^（()）\n]{1,60}?)\s?[）)]")
 _LATIN_GLOSS = re.compile(r"[A-Za-z][A-Za-z0-9 '’\-/,，.&]*[A-Za-z0-9.]|[A-Za-z]")
 _CJK_GLOSS = re.compile(f"[{_CJK}]{{2,12}}")
 _TWO_LETTERS = re.compile("[A-Za-z]{2}")
-_LATIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]*$")
+# a name of up to three words (ankle boot（短靴）: the gloss is of both)
+_LATIN_NAME = re.compile(r"(?:[A-Za-z][A-Za-z0-9_\-]* ){0,2}[A-Za-z0-9][A-Za-z0-9_\-]*$")
 # characters at which a term before its gloss stops, scanning back: punctuation, spaces and
 # the function characters that open a term (的随机梯度下降法, 称为叶子节点, 一个循环神经网络)
 _TERM_STOP = frozenset("的是为在和与或及了个种把被将对从向给让用以即做有到就也都而但并且其这那该此称叫作由，,。；;：:、！？!?"
@@ -142,7 +147,8 @@ class Layout:
 def layout(text: str) -> Layout:
     found = Layout(text)
     plain = text if "(" not in text else _CALL.sub("f", text)  # f(x): code, no gloss
-    if _PLAIN.fullmatch(plain) and _PUNCTUATED.search(text) and not _ANY_SPECIAL.search(text):
+    if _PLAIN.fullmatch(plain) and _PUNCTUATED.search(text) and not _ANY_SPECIAL.search(text) \
+            and not (text[-1:] in "？?" and _QUESTION_TITLE.fullmatch(text.strip())):
         return found  # one line of prose: nothing to block (the usual case, made quick)
     lines = [m.span() for m in _LINE.finditer(text)] if "\n" in text else [(0, len(text))]
     headings = [span for span in lines if heading_like(text[span[0]:span[1]])]
@@ -204,7 +210,7 @@ def _block_narration_and_legends(text: str, found: Layout) -> None:
     """A tutorial talking about its own listing (``让我们来验证一下``) and the legend of a
     formula that is not there: a sentence that opens with it (``其中,m是隐藏层大小``; after a
     formula in the same sentence, ``w ← w - η·g，其中η是学习率``, it is context)."""
-    narration = _NARRATION.search(text) is not None
+    narration = "我们" in text or "本节" in text
     legend = "其中" in text
     if narration or legend:
         for m in _SENTENCE.finditer(text):
@@ -223,7 +229,7 @@ def _repeated_lines(text: str, lines: list[Span], headings: list[Span]) -> list[
     repeated = []
     for span in lines:
         line = text[span[0]:span[1]].strip()
-        key = _ENUMERATOR.sub("", line).replace(" ", "").rstrip(":：")
+        key = _ENUMERATOR.sub("", line).replace(" ", "").rstrip(":：?？")
         if not key:
             continue
         if key not in seen:
@@ -246,9 +252,10 @@ def _code_like(line: str) -> bool:
 
 
 def heading_like(line: str) -> bool:
-    """A title rather than a statement: short, no sentence punctuation, no verb."""
+    """A title rather than a statement: short, no sentence punctuation, no verb; or a
+    section's question (``如何解释CNN学到的特征？``: one short question, nothing else)."""
     if _PUNCTUATED.search(line):
-        return False
+        return _QUESTION_TITLE.fullmatch(line.strip()) is not None
     body = _ENUMERATOR.sub("", line.strip())
     if not body:
         return True
