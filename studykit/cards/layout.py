@@ -83,7 +83,7 @@ _FORMULA = re.compile(rf"\\[A-Za-z]{{2,}}|[{_FORMULA_SYMBOLS}]")
 # the positions holding one of those characters: a class or a group first would make it try
 # every alternative at every position, 10 µs on an average highlight instead of 1)
 _ANY_SPECIAL = re.compile("|".join([r"\\[A-Za-z]{2,}", *_FORMULA_SYMBOLS, _FIGURE_WORDS, _POSITIONS,
-                                    "如下|以下|下面|下列|让我们|我们|本节|其中|↑|↓"]))
+                                    "如下|以下|下面|下列|让我们|我们来|我们使用|本节|其中|↑|↓"]))
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://[^\s，。；、）)]+|www\.[^\s，。；、）)]+")
 _PATH = re.compile(r"(?=[A-Za-z0-9_/])[A-Za-z0-9_.\-]*(?:/[A-Za-z0-9_.\-]+)+"
                    r"|(?=[A-Za-z0-9_])[A-Za-z0-9_\-]+\.(?:ipynb|py|md|txt|html|json|csv|params|pt"
@@ -210,7 +210,7 @@ def _block_narration_and_legends(text: str, found: Layout) -> None:
     """A tutorial talking about its own listing (``让我们来验证一下``) and the legend of a
     formula that is not there: a sentence that opens with it (``其中,m是隐藏层大小``; after a
     formula in the same sentence, ``w ← w - η·g，其中η是学习率``, it is context)."""
-    narration = "我们" in text or "本节" in text
+    narration = "我们来" in text or "让我们" in text or "我们使用" in text or "本节" in text
     legend = "其中" in text
     if narration or legend:
         for m in _SENTENCE.finditer(text):
