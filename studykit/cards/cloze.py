@@ -14,7 +14,6 @@ characters: ``optimizer.zero_grad()`` is two units of a sentence, not 21 charact
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from operator import itemgetter
 
 from studykit.cards.answers import gives_away, worth_hiding
@@ -165,12 +164,13 @@ def _choose(text: str, candidates: list[Candidate], limit: int, budget: float,
     chosen: list[tuple[str, str]] = []
     weak: list[tuple] = []
     longer: tuple[str, list[str]] | None = None
-    listing = ("、" in text, "<" in text or ">" in text)  # looked up once, not per candidate
+    enumerated, ordered = "、" in text, "<" in text or ">" in text  # once, not per candidate
     for entry in _round_robin(text, candidates):
-        if _weak(text, *entry[2:6], *listing):
+        _, _, tier, rank, start, end, answer = entry
+        if rank == WEAK_RANK[tier] or tier == KEYWORD \
+                or _weak(text, tier, rank, start, end, enumerated, ordered):
             weak.append(entry)
             continue
-        answer = entry[6]
         if chosen and _asked(answer, chosen):
             continue
         if terms and answer[0] not in _ASCII_WORD and len(answer) <= MAX_COMPOUND:
@@ -242,39 +242,19 @@ def _asked(answer: str, chosen: list[tuple[str, str]]) -> bool:
     return False
 
 
-def _round_robin(text: str, candidates: list[Candidate]) -> Iterator[tuple]:
+def _round_robin(text: str, candidates: list[Candidate]) -> list[tuple]:
     """``(group, place, tier, rank, start, end, text to hide)`` in turn from the rule tiers
     0-3 (the best span of each, then the second best of each, ...), then dictionary terms
     and keywords. Of overlapping candidates (``device`` in ``.to(device)``) only the most
     preferred one is kept, and one candidate per text (every occurrence is blanked anyway).
 
     Weak ones (see ``_weak``) are told apart by the caller, as it reaches them: a caller
-    that has its siblings stops before the rest are looked at. Dictionary terms (or
-    keywords) alone after the rule tiers come in their own order, so they are looked at
-    only as the caller reaches them."""
-    ordered = sorted(candidates)  # by tier, rank, position
-    split = len(ordered)
-    for i, candidate in enumerate(ordered):
-        if candidate[0] >= TERM:
-            split = i
-            break
-    lazy = split < len(ordered) and ordered[split][0] == ordered[-1][0]  # one later tier
+    that has its siblings stops before the rest are looked at."""
     kept: list[tuple[int, int]] = []
     seen: set[str] = set()
+    ordered = []
     place = [0] * (KEYWORD + 1)
-    first = _kept_in_turn(text, ordered[:split] if lazy else ordered, kept, seen, place)
-    if len(first) > 1:
-        first.sort()
-    yield from first
-    if lazy:
-        yield from _kept_lazily(text, ordered[split:], kept, seen, place)
-
-
-def _kept_in_turn(text: str, ordered: list[Candidate], kept: list[tuple[int, int]],
-                  seen: set[str], place: list[int]) -> list[tuple]:
-    """The candidates of ``ordered`` kept (see ``_round_robin``), not yet in turn."""
-    found = []
-    for tier, rank, start, end in ordered:
+    for tier, rank, start, end in sorted(candidates):  # by tier, rank, position
         placed = place[tier]
         if placed == PER_TIER:
             continue  # a pasted chapter: the best few of each tier are plenty
@@ -287,18 +267,11 @@ def _kept_in_turn(text: str, ordered: list[Candidate], kept: list[tuple[int, int
         else:
             kept.append((start, end))
             seen.add(span)
-            found.append((_GROUP[tier], placed, tier, rank, start, end, span))
+            ordered.append((_GROUP[tier], placed, tier, rank, start, end, span))
             place[tier] = placed + 1
-    return found
-
-
-def _kept_lazily(text: str, ordered: list[Candidate], kept: list[tuple[int, int]],
-                 seen: set[str], place: list[int]) -> Iterator[tuple]:
-    """As ``_kept_in_turn``, one candidate at a time (one tier: its order is the turn)."""
-    for candidate in ordered:
-        found = _kept_in_turn(text, [candidate], kept, seen, place)
-        if found:
-            yield found[0]
+    if len(ordered) > 1:
+        ordered.sort()
+    return ordered
 
 
 def _weak(text: str, tier: int, rank: int, start: int, end: int, enumerated: bool = True,

@@ -47,7 +47,7 @@ def generate_cards(text: str, *, kind: str = "text", note: str | None = None,
     if kind == "code":  # == and ** are Python there: marks count in the thought only
         cards = code_cards(text)
         note = strip(note) if note else note
-    elif has_marks(text) or has_marks(note):
+    elif has_marks(text) or (note and has_marks(note)):
         cards, text, note = marked_cards(text, note)
         found = question(text)
         if found:

@@ -38,7 +38,9 @@ _PUNCTUATED = re.compile("[。，；！？,;!?]")  # sentence punctuation
 # one line without what could need a block: a line break, a bracket, a slash, a path's dot
 # (a file suffix is checked below), a trailing colon
 _PLAIN = re.compile(r"[^\n（()）/:：]*[^\n（()）/:：\s]")
-_CALL = re.compile(r"(?<=[A-Za-z0-9_])\([ -'*-~]*\)")  # ASCII arguments, no brackets
+# ASCII arguments, no brackets; the bracket first, then what precedes it (a literal first
+# lets the engine skip to each bracket)
+_CALL = re.compile(r"\((?<=[A-Za-z0-9_]\()[ -'*-~]*\)")
 _ENUMERATOR = re.compile(r"^\s*(?:[①-⑳]|[·•▪●◆▼■□*]|-(?!\d)|\d{1,2}[.、)）](?!\d)|[(（]\d{1,2}[)）])\s*")
 # verbs and particles that make a line a statement rather than a title; a short line needs
 # a strong one (将导数拓展到矩阵 is a title, ResNet使用了捷径连接 a statement)

@@ -61,7 +61,7 @@ _PATH = re.compile(r"(?=[A-Za-z0-9_/])[A-Za-z0-9_.\-]*(?:/[A-Za-z0-9_.\-]+)+"
 _CJK = "\u3400-\u9fff"
 # the first letter is matched before the look-behind (which then spans two characters) so that
 # the pattern opens with a character class and the engine skips the Chinese text in C
-_WORD = re.compile(r"[A-Za-z](?<![A-Za-z0-9_.\-\\=].)[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
+_WORD = re.compile(rf"[A-Za-z](?<![A-Za-z0-9_.\-\\=].)[A-Za-z0-9]*{_P}(?:-[A-Za-z0-9]+{_P})*{_P}"
                    r"(?![A-Za-z0-9_(=\-]|\.[A-Za-z_])")
 _TWO_LETTERS = re.compile("[A-Za-z]{2}")
 _LATIN = re.compile("[A-Za-z]")
