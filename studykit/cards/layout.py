@@ -45,8 +45,10 @@ _ENUMERATOR = re.compile(r"^\s*(?:[①-⑳]|[·•▪●◆▼■□*]|-(?!\d)|\
 # verbs and particles that make a line a statement rather than a title; a short line needs
 # a strong one (将导数拓展到矩阵 is a title, ResNet使用了捷径连接 a statement)
 # (能 and 会 inside a noun are no verb: 性能, 功能, 智能, 能力, 社会, 机会)
-_STRONG_PREDICATE = re.compile("是|了|即|可以|能够|(?<![性功智效])能(?![力量])|(?<![社机])会(?!议)|被|用于|用来"
-                               "|称为|叫做|叫作|等于|需要|应该|导致|在于|不|没有")
+# (each alternative opens with its character, the look-behind after it: the engine then
+# skips to the positions of those characters)
+_STRONG_PREDICATE = re.compile("是|了|即|可以|能够|能(?<![性功智效]能)(?![力量])|会(?<![社机]会)(?!议)|被"
+                               "|用于|用来|称为|叫做|叫作|等于|需要|应该|导致|在于|不|没有")
 _PREDICATE = re.compile(f"{_STRONG_PREDICATE.pattern}|将|把|使得|通过|就|都|也|还|让")
 HEADING_UNITS = 20
 _QUESTION_TITLE = re.compile(r"[^。，；！？,;!?\n]{2,24}[？?]")  # one short question, no other clause
