@@ -15,7 +15,13 @@ highlight, each ``key<TAB>label<TAB>reason``.
   a filler word...).
 ``tests/fixtures/cards/heldout.tsv`` (``--labels``) is a held-out check: 62 cards drawn
 after the tuning from seed highlights outside the labeled set, labeled the same way and
-never used to tune the rules.
+never used to tune the rules. ``heldout2.tsv`` is a second one (``--draw FILE --fresh``):
+cards of highlights outside every label file, drawn before the second round of tuning, and
+a sample of such highlights that make no card (labeled CARD/NONE, for coverage).
+``heldout3.tsv`` is the last one, drawn after all the tuning (``--draw FILE --fresh --every
+--seed 4242``: every seed highlight left outside the label files that makes a card), never
+used for tuning. ``--all`` scores against every label file at once (``labels.tsv`` and
+``heldout*.tsv``).
 
 - A highlight's key is ``document:highlight id:highlight:-`` and its label CARD (it deserves
   at least one card) or NONE (chrome, a link list, a heading...): the honest denominator of
@@ -49,13 +55,19 @@ from studykit.sources.normalize import decode
 
 SEEDS = REPO.parent / "shared" / "seeds"
 SAMPLES = REPO / "highlights"
-LABELS = REPO / "tests" / "fixtures" / "cards" / "labels.tsv"
+FIXTURES = REPO / "tests" / "fixtures" / "cards"
+LABELS = FIXTURES / "labels.tsv"
 CARD_LABELS = ("GOOD", "MEH", "BAD")
 HIGHLIGHT_LABELS = ("CARD", "NONE")
 DRAW_SEED = 20250610
 # cards drawn per document (None: every card); the sample notes share SAMPLE_QUOTA
 QUOTAS = {"000": None, "001": 80, "002": 130, "003": None, "004": None}
 SAMPLE_QUOTA = 15  # per sample notes file (four files: 60 cards)
+# a fresh draw (--fresh): from highlights outside every label file
+FRESH_SEED = 31337
+FRESH_QUOTAS = {"000": None, "001": 36, "002": 44, "003": None, "004": None}
+FRESH_SAMPLE_QUOTA = 9
+FRESH_UNCARDED = 12  # per seed document: highlights that make no card, for coverage
 
 
 @dataclass
@@ -95,32 +107,62 @@ def highlight_key(document: str, h: Highlight) -> str:
     return f"{document}:{h.id}:highlight:-"
 
 
-def read_labels(path: Path = LABELS) -> dict[str, tuple[str, str]]:
-    labels = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        key, label, reason = line.split("\t")
-        if label not in CARD_LABELS + HIGHLIGHT_LABELS or key in labels:
-            sys.exit(f"{path}:{number}: bad or repeated label {label!r} for {key}")
-        labels[key] = (label, reason)
+def read_labels(*paths: Path) -> dict[str, tuple[str, str]]:
+    """The labels of ``paths`` (default: ``labels.tsv``) merged; a key labeled twice is an
+    error."""
+    labels: dict[str, tuple[str, str]] = {}
+    for path in paths or (LABELS,):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            key, label, reason = line.split("\t")
+            if label not in CARD_LABELS + HIGHLIGHT_LABELS or key in labels:
+                sys.exit(f"{path}:{number}: bad or repeated label {label!r} for {key}")
+            labels[key] = (label, reason)
     return labels
 
 
+def label_files() -> list[Path]:
+    """Every label file: the tuned set and the held-out checks."""
+    return [LABELS, *sorted(FIXTURES.glob("heldout*.tsv"))]
+
+
+def highlight_of(key: str) -> str:
+    """``document:highlight id`` of a label key."""
+    return key.rsplit(":", 2)[0]
+
+
 # -- drawing the set (run once, before tuning) -----------------------------------------
-def draw(docs: list[Document]) -> list[tuple[Document, Highlight, list[CardSpec]]]:
-    """Whole highlights in a seeded random order until each document's quota of cards."""
+def draw(docs: list[Document], fresh: bool = False, seed: int = FRESH_SEED,
+         every: bool = False) -> list[tuple[Document, Highlight, list[CardSpec]]]:
+    """Whole highlights in a seeded random order until each document's quota of cards.
+    ``fresh``: only highlights outside every label file, and ``FRESH_UNCARDED`` highlights
+    of each seed document that make no card (listed with no cards, to label CARD/NONE);
+    ``every``: with ``fresh``, every such seed highlight that makes a card."""
+    used = {highlight_of(k) for k in read_labels(*label_files())} if fresh else set()
     picked = []
     for doc in docs:
-        carded = [(h, cards) for h in doc.highlights if (cards := cards_of(h))]
-        quota = QUOTAS.get(doc.name, SAMPLE_QUOTA) if doc.is_seed else SAMPLE_QUOTA
-        random.Random(f"{DRAW_SEED}:{doc.name}").shuffle(carded)
+        pool = [h for h in doc.highlights if f"{doc.name}:{h.id}" not in used
+                and not is_junk(h.text, h.kind)]
+        carded = [(h, cards) for h in pool if (cards := cards_of(h))]
+        if fresh:
+            quota = (None if every else FRESH_QUOTAS.get(doc.name)) if doc.is_seed \
+                else FRESH_SAMPLE_QUOTA
+            order = f"{seed}:{doc.name}"
+        else:
+            quota = QUOTAS.get(doc.name, SAMPLE_QUOTA) if doc.is_seed else SAMPLE_QUOTA
+            order = f"{DRAW_SEED}:{doc.name}"
+        random.Random(order).shuffle(carded)
         taken = 0
         for h, cards in carded:
             if quota is not None and taken >= quota:
                 break
             picked.append((doc, h, cards))
             taken += len(cards)
+        if fresh and doc.is_seed:
+            uncarded = sorted((h for h in pool if not cards_of(h)), key=lambda h: h.id)
+            random.Random(order).shuffle(uncarded)
+            picked += [(doc, h, []) for h in uncarded[:FRESH_UNCARDED]]
     return picked
 
 
@@ -231,23 +273,26 @@ def report(docs: list[Document], labels: dict[str, tuple[str, str]], show_unlabe
                   f"[answer] {card.answer}" + (f"\n[back] {card.back}" if card.kind != "cloze" else ""))
 
 
-def add_labels(docs: list[Document], labels: dict[str, tuple[str, str]], path: Path,
-               into: Path = LABELS) -> None:
+def add_labels(docs: list[Document], files: list[Path], path: Path) -> None:
     """Append the labels of ``path`` (``HASH LABEL reason`` per line, HASH the end of an
-    unlabeled card's key) to the labeled set."""
+    unlabeled card's key) to the label file that holds the card's highlight."""
+    labels = read_labels(*files)
+    holder = {highlight_of(key): file for file in files for key in read_labels(file)}
     unlabeled = {key.rsplit(":", 1)[1]: key for doc in docs
                  for key, _, _ in tally(doc, labels).unlabeled}
-    rows = []
+    rows: dict[Path, list[str]] = defaultdict(list)
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
         token, label, reason = line.split(" ", 2)
         if token not in unlabeled or label not in CARD_LABELS:
             sys.exit(f"{path}:{number}: {token} is no unlabeled card, or {label} no label")
-        rows.append(f"{unlabeled.pop(token)}\t{label}\t{reason}\n")
-    with into.open("a", encoding="utf-8") as out:
-        out.writelines(rows)
-    print(f"added {len(rows)} labels; {len(unlabeled)} cards still unlabeled")
+        key = unlabeled.pop(token)
+        rows[holder[highlight_of(key)]].append(f"{key}\t{label}\t{reason}\n")
+    for file, lines in rows.items():
+        with file.open("a", encoding="utf-8") as out:
+            out.writelines(lines)
+    print(f"added {sum(map(len, rows.values()))} labels; {len(unlabeled)} cards still unlabeled")
 
 
 def _row(name, counts, unlabeled, dropped, deserving, covered, non_junk, carded, cards, scored):
@@ -259,10 +304,17 @@ def _row(name, counts, unlabeled, dropped, deserving, covered, non_junk, carded,
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--draw", type=Path, help="write the labeling worksheet of a new draw")
+    parser.add_argument("--fresh", action="store_true", help="with --draw: only highlights "
+                        "outside every label file (a new held-out check)")
+    parser.add_argument("--seed", type=int, default=FRESH_SEED, help="with --fresh: the order")
+    parser.add_argument("--every", action="store_true",
+                        help="with --fresh: every such seed highlight that makes a card")
     parser.add_argument("--unlabeled", action="store_true", help="print the unlabeled cards")
-    parser.add_argument("--labels", type=Path, default=LABELS,
-                        help="score against another label file (e.g. the held-out "
+    parser.add_argument("--labels", type=Path, nargs="+", default=[LABELS],
+                        help="score against other label files (e.g. the held-out "
                         "tests/fixtures/cards/heldout.tsv)")
+    parser.add_argument("--all", action="store_true",
+                        help="score against every label file (labels.tsv, heldout*.tsv)")
     parser.add_argument("--add", type=Path, help="append labels: lines 'HASH LABEL reason' for "
                         "unlabeled cards (the last part of their key)")
     parser.add_argument("--uncovered", action="store_true",
@@ -270,7 +322,7 @@ def main() -> None:
     options = parser.parse_args()
     docs = documents()
     if options.draw:
-        items = draw(docs)
+        items = draw(docs, options.fresh, options.seed, options.every)
         options.draw.write_text(worksheet(items), encoding="utf-8")
         counts = Counter(doc.name for doc, _, _ in items)
         cards = Counter()
@@ -280,10 +332,10 @@ def main() -> None:
         return
     if not any(doc.is_seed for doc in docs):
         print(f"note: {SEEDS} is absent: the sample notes only")
-    labels = read_labels(options.labels)
+    files = label_files() if options.all else options.labels
     if options.add:
-        add_labels(docs, labels, options.add, options.labels)
-        labels = read_labels(options.labels)
+        add_labels(docs, files, options.add)
+    labels = read_labels(*files)
     report(docs, labels, options.unlabeled, options.uncovered)
 
 

@@ -1,6 +1,11 @@
 """Card generation speed and cloze coverage on the sample notes and the real seed notes.
 
     .venv/bin/python bench/cards_bench.py [--total 50000] [--repeat 5]
+    .venv/bin/python bench/cards_bench.py --against OLD [--rounds 3]
+
+``--against OLD`` times another version of the generator against this one, taking turns in
+child processes (the machine's speed drifts; turns share the drift): OLD is a folder
+holding an older ``studykit`` package, e.g. ``git archive 3ab0631 studykit | tar -x -C OLD``.
 
 Generates cards for every highlight in highlights/ and ../shared/seeds (when present),
 cycling through them until ``--total`` highlights were generated, and prints:
@@ -16,6 +21,11 @@ cycling through them until ``--total`` highlights were generated, and prints:
 from __future__ import annotations
 
 import argparse
+import os
+import re
+import statistics
+import subprocess
+import sys
 import time
 from collections import Counter
 from pathlib import Path
@@ -72,11 +82,32 @@ def time_per_highlight(highlights: list, total: int, repeat: int) -> float:
     return best / len(work) * 1e6
 
 
+def against(old: Path, rounds: int, total: int, repeat: int) -> None:
+    """This generator and the one in ``old``, taking turns: µs per highlight, each round."""
+    times: dict[str, list[float]] = {"old": [], "new": []}
+    argv = [sys.executable, __file__, "--total", str(total), "--repeat", str(repeat)]
+    for _ in range(rounds):
+        for name, path in (("old", str(old)), ("new", "")):
+            env = dict(os.environ, PYTHONPATH=path) if path else dict(os.environ)
+            out = subprocess.run(argv, capture_output=True, text=True, env=env, check=True).stdout
+            times[name].append(float(re.search(r"([\d.]+) µs per highlight", out)[1]))
+        print(f"old {times['old'][-1]:.1f} µs, new {times['new'][-1]:.1f} µs per highlight")
+    old_us, new_us = statistics.median(times["old"]), statistics.median(times["new"])
+    print(f"median of {rounds}: old {old_us:.1f} µs, new {new_us:.1f} µs per highlight "
+          f"(new/old {new_us / old_us:.2f})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--total", type=int, default=50_000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--against", type=Path, help="a folder holding an older studykit "
+                        "package: time both, taking turns")
+    parser.add_argument("--rounds", type=int, default=3, help="with --against: turns each")
     options = parser.parse_args()
+    if options.against:
+        against(options.against, options.rounds, options.total, options.repeat)
+        return
 
     samples = load(REPO / "highlights", "*")
     seeds = load(SEEDS, "0*.txt") if SEEDS.is_dir() else []

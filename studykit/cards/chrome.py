@@ -4,7 +4,8 @@
   的code源文件``);
 - link lists (``▼ PAI链接:https://…。▼ 微软Azure链接:https://…``): URLs with labels;
 - image credits (``图片来源:…``);
-- tables of contents (``·utils.data简介。·torchvision简介。``).
+- tables of contents (``·utils.data简介。·torchvision简介。``);
+- a page's greeting or words about itself (``你好! 这是…学习笔记``, ``欢迎关注``).
 
 ``chrome(text)`` names what it found (for tests and benchmarks), or returns None.
 """
@@ -25,12 +26,20 @@ _BULLET = re.compile(r"[·•▪●]")
 _TITLE_ENDING = re.compile(r"(?:简介|介绍|概述|概览|实例|示例|入门|基础|总结|小结|实践|教程|详解|简析)"
                            r"(?:及实例|与实践)?[。.；;]?\s*$")
 TOC_ITEM_UNITS = 16
-_MAYBE = re.compile(f"{_BOILERPLATE.pattern}|{_REPOSITORY.pattern}|来源|出处|引自|转载|://|www\\.|[·•▪●]")
+_SELF = re.compile(r"^\s*(?:你好|大家好|hello|Hello|Hi|hi)\b|^\s*(?:你好|大家好)|欢迎(?:关注|点赞|收藏|转发|留言)"
+                   r"|(?:这是|本文是|本篇是)[^。！？!?]{0,30}(?:笔记|博客|系列)")
+# what every kind of chrome holds, each alternative opening with a literal character (the
+# regex engine then looks only at positions holding one of them); a greeting in English
+# opens the text (checked apart)
+_MAYBE = re.compile("|".join([
+    "本节代码|本章代码|源代码文件|代码文件在|\\.ipynb|代码下载|下载地址|下载链接|点击下载|提取码|网盘",
+    "github|gitee|GitHub|Gitee|来源|出处|引自|转载|://|www\\.", "·", "•", "▪", "●",
+    "你好|大家好|欢迎|这是|本文|本篇"]))
 
 
 def chrome(text: str) -> str | None:
     """What kind of chrome ``text`` is, or None for content."""
-    if not _MAYBE.search(text):
+    if not _MAYBE.search(text) and text.lstrip()[:1] not in ("H", "h"):
         return None  # the usual case: one scan
     if _BOILERPLATE.search(text):
         return "notebook or download boilerplate"
@@ -38,6 +47,8 @@ def chrome(text: str) -> str | None:
         return "a pointer to the code repository"
     if _CREDIT.match(text):
         return "an image credit"
+    if _SELF.search(text):
+        return "the page's greeting or words about itself"
     if "://" in text or "www." in text:
         rest = _URL.sub(" ", text)
         if _LINK_WORDS.search(rest) or len(_UNIT.findall(rest)) <= LINK_LIST_UNITS:

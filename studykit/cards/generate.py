@@ -8,7 +8,8 @@
   card ("fill in the missing line"), or none;
 - note  -> a ``thought`` card (the reader's own thought: which idea was it about?);
 - a text highlight that gives none of these -> a ``recall`` card (its opening words on the
-  front), when it says enough to recall: never for a heading, a figure caption or a formula.
+  front), when it says enough to recall: never for a heading, a figure caption, a formula or
+  a lead-in to a listing that is not there (``…如下：``).
 
 Page chrome (link lists, notebook boilerplate, tables of contents, see ``chrome``) makes no
 card, and a selection cut mid-word is trimmed first (see ``trim``).
@@ -46,7 +47,7 @@ def generate_cards(text: str, *, kind: str = "text", note: str | None = None,
     if kind == "code":  # == and ** are Python there: marks count in the thought only
         cards = code_cards(text)
         note = strip(note) if note else note
-    elif has_marks(text) or has_marks(note):
+    elif has_marks(text) or (note and has_marks(note)):
         cards, text, note = marked_cards(text, note)
         found = question(text)
         if found:
@@ -67,7 +68,8 @@ def _text_cards(text: str, chapter: str) -> list[CardSpec]:
     found = question(text)
     if found:
         cards.append(CardSpec("qa", 1, found[0], text, found[1]))
-    if not cards and where.body_units >= RECALL_UNITS and len(text) > RECALL_OPENING:
+    if not cards and where.body_units >= RECALL_UNITS and len(text) > RECALL_OPENING \
+            and text[-1] not in (":", "："):  # a lead-in to what is not there: nothing to recall
         cards.append(recall_card(text, chapter))
     return cards
 
@@ -86,7 +88,8 @@ def recall_card(text: str, chapter: str) -> CardSpec:
 
 def opening(text: str) -> str:
     """About ``RECALL_OPENING`` characters of ``text``: to its first clause break when that
-    comes soon enough, and never through a Latin word (``torch.cuda.d…``)."""
+    comes soon enough, and never through a Latin word (``torch.cuda.d…``) or a Chinese one
+    (``从一个序…``: the cut goes after the word, as the segmenter cuts it)."""
     for i, char in enumerate(text[:RECALL_OPENING + 4]):
         if char in _CLAUSE_BREAKS and i >= RECALL_OPENING // 2:
             return text[:i]
@@ -94,4 +97,23 @@ def opening(text: str) -> str:
     while end < len(text) and text[end - 1].isascii() and text[end - 1].isalnum() \
             and text[end].isascii() and text[end].isalnum():
         end += 1
+    if end < len(text) and _is_cjk(text[end - 1]) and _is_cjk(text[end]):
+        end = _word_end(text, end)
     return text[:end]
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff"
+
+
+def _word_end(text: str, end: int) -> int:
+    """The end of the word that ``end`` falls in (a recall card is rare: the segmenter is
+    loaded for it, as for keywords)."""
+    from studykit.cards.keywords import segmenter
+
+    position = 0
+    for word in segmenter().cut(text[:end + RECALL_OPENING], False):
+        position += len(word)
+        if position >= end:
+            return position
+    return end

@@ -10,6 +10,7 @@ Patterns, most specific first (one Q&A card per highlight):
 - ``X等价于Y``                                       -> ``X等价于什么？``
 - ``X，(是)因为Y`` / ``之所以X，是因为Y``            -> ``为什么X？``, answer Y
 - ``X用来/用于Y`` (X opening the sentence)           -> ``X用来做什么？``
+- ``X是一种/是一类Y`` (X opening its clause)         -> ``什么是X？``, answer ``一种Y``
 
 The answer runs to the end of its sentence (``。；！？`` or a line break) and is cut before a
 second thought when long. Each rule is gated by a substring test and anchored on its marker,
@@ -36,6 +37,7 @@ _CALLED_TERM = re.compile(r"(?:它的|其为|为)?(?P<x>[^\s，,。；;：:、�
 _ROLE = re.compile("(?:作用|目标|目的|任务|核心思想|定义)(?:是|即|在于)")
 _ROLE_WORDS = ("作用", "目标", "目的", "任务", "核心思想", "定义")
 _USED_FOR = re.compile("常用来|用来|用于")
+_KIND_OF = re.compile("是一[种类]")
 _OPENS_WORD = re.compile(r"[\w（(]")
 _SUBJECT_END = re.compile("在|是|不|会|对|把|将|只|就|能|可以|通过|相当于|具有|有|没有|含|常|由|用|使|让|与|和")
 _DEMONSTRATIVE = ("这", "那", "此", "它", "该", "其", "他", "像这样")
@@ -44,8 +46,8 @@ _DISCOURSE = ("例如", "比如", "所以", "因此", "但是", "但", "而", "�
 _LONG_ANSWER = 16
 _TRAILING_PLACE = re.compile(r"(?<=.{4})在[^，,。；;在]{1,16}[中里内上]$")
 _ANSWER_BREAK = re.compile("[：:；;]|[，,](?=主要|作用|通常|常|例如|比如|代价|因此|所以|同时|这样|也就是)")
-_TRAILING_ADVERBS = ("故又", "所以又", "所以", "因此", "因而", "通常", "一般", "又", "也", "就", "即",
-                     "被")
+_TRAILING_ADVERBS = ("故又", "所以又", "所以", "因此", "因而", "通常", "一般", "其实", "又", "也", "就",
+                     "即", "被")
 
 
 def question(text: str) -> QA | None:
@@ -136,6 +138,14 @@ def _equals(text: str) -> QA | None:
     return f"{subject}等价于什么？", _answer(text, start + 3)
 
 
+def _kind_of(text: str) -> QA | None:
+    m = _KIND_OF.search(text)
+    subject = _strip_trailing_adverbs(_clause_before(text, m.start()).strip())
+    if not _subject_like(subject, 16) or not _OPENS_WORD.match(subject):
+        return None
+    return f"什么是{subject}？", _CLAUSE_BREAK.split(_answer(text, m.start() + 1))[0]
+
+
 def _because(text: str) -> QA | None:
     for marker in ("，是因为", "，因为"):
         start = text.find(marker)
@@ -164,6 +174,7 @@ _RULES = (
     (("所谓",), _so_called), (("是指", "指的是"), _means), (("称为", "称之为"), _called),
     (_ROLE_WORDS, _role), (("区别在于",), _difference), (("等价于",), _equals),
     (("因为",), _because), (("用来", "用于"), _used_for),
+    (("是一种", "是一类"), _kind_of),
 )
 _ANY_MARKER = re.compile("|".join(marker for gate, _ in _RULES for marker in gate))
 

@@ -3,13 +3,16 @@
 Every rule yields candidates ``(tier, rank, start, end)``; a lower tier is preferred:
 
 0. code and API names: ``optimizer.zero_grad()``, ``nn.MaxPool2d``, ``.to(device)``,
-   ``requires_grad``, ``view()``; keyword names such as ``padding=`` rank last;
+   ``requires_grad``, ``view()``; keyword names inside a call (``nn.Conv2d(3, 6, padding=1)``)
+   rank last, but a flag set in prose (``设置shuffle=True``) is the point;
 1. English terms: acronyms and names (``CNN``, ``ResNet``, ``Batch Normalization``), then
    lower-case words (``softmax``); a term and its gloss (``感受野（receptive field）``) come
    from ``layout`` as one span;
 2. defined terms: ``X称为Y`` / ``被称之为Y`` / ``叫作Y`` hide Y; ``X是指…`` / ``所谓X`` hide X;
 3. numbers with meaning: shapes (``16@4*4``, ``(64, 3, 3, 3)``), square kernels (``3×3``),
-   results after ``=``, then keyword values (``momentum=0.9``);
+   results after ``=``, shapes a reduction gives (``求和得到(3, 4)``, ``sum:[2,4]``) before
+   the example's input shape (``形状(2, 3, 4)的张量``), then keyword values
+   (``momentum=0.9``); never the value of a one-letter variable (``v=(1,0)``: an example's);
 4. terms of the deep-learning dictionary (``terms.txt``), longest first.
 
 Tier 5, jieba keywords, lives in ``keywords.py``. Speed matters (this runs for every
@@ -58,7 +61,7 @@ _PATH = re.compile(r"(?=[A-Za-z0-9_/])[A-Za-z0-9_.\-]*(?:/[A-Za-z0-9_.\-]+)+"
 _CJK = "\u3400-\u9fff"
 # the first letter is matched before the look-behind (which then spans two characters) so that
 # the pattern opens with a character class and the engine skips the Chinese text in C
-_WORD = re.compile(r"[A-Za-z](?<![A-Za-z0-9_.\-\\=].)[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
+_WORD = re.compile(rf"[A-Za-z](?<![A-Za-z0-9_.\-\\=].)[A-Za-z0-9]*{_P}(?:-[A-Za-z0-9]+{_P})*{_P}"
                    r"(?![A-Za-z0-9_(=\-]|\.[A-Za-z_])")
 _TWO_LETTERS = re.compile("[A-Za-z]{2}")
 _LATIN = re.compile("[A-Za-z]")
@@ -84,12 +87,23 @@ _NUMBER = re.compile(
     r"(?![\d.]\d|-\d|[A-Za-z_年月日章节讲])"
     r"|(?<![=<>!])[=≈]\s?(?P<result>\d+(?:\.\d+)?(?:e-?\d+)?)(?![\d.]\d|[A-Za-z_]|\s?[*×/+\-^(]))")
 _NUMBER_RANK = {"tuple": 0, "shape": 0, "dims": 0, "percent": 0, "result": 1, "count": 2}
+# what a reduction or a layer gives: ``得到(3, 4)``, ``变为6@14×14``, ``axis=1 sum:[2,4]``
+_GIVES = re.compile(r"(?:得到|变为|变成|输出为?|结果为?|sum\s?[:：]|→)\s?$")
+_INPUT_SHAPE = re.compile(r"(?:形状|shape|输入)\s?[:：为是]?\s?$")
+_RESULT_AFTER = re.compile("得到|变为|变成|输出")
+_LISTED_SHAPE = re.compile(r"\[\s?\d+(?:\s?,\s?\d+)*\s?\]")
+_ONE_LETTER = re.compile(r"(?<![A-Za-z0-9_.])[A-Za-z]\s?=\s?$")
 _MEANINGFUL = re.compile(rf"[A-Za-z0-9{_CJK}]")
 _TIMES = re.compile(r"\s?[×xX*]\s?")
 _EQUALS_NEXT = re.compile(r"\s?=(?!=)")
 MAX_KERNEL = 11
 MAX_TERM_WORDS = 4
 _DEMO_NAME = re.compile(r"(?:下面的|自己的|简化的|我们的)$")  # 下面的CenteredLayer类: a listing's own name
+_NAME = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)? [A-Z][a-z]+(?:[A-Z][a-z]+)?")
+_PERSON_BEFORE = re.compile("(?:研究员|同事|教授|作者|学者|科学家|创始人)$")
+_PERSON_AFTER = re.compile("和他|和她|等人|教授")
+_NAME_AFTER = re.compile(rf"[和与]{_NAME.pattern}")  # two names joined: 当A B和C D实现了…他们
+_NAME_BEFORE = re.compile(rf"{_NAME.pattern}[和与]$")
 _COUNTED = re.compile(r"\d\s?[个块台张]\s?$")  # 有2个GPU: what is counted is no term to ask
 
 
@@ -112,20 +126,23 @@ def find_spans(text: str) -> list[Candidate]:
 def term_spans(text: str) -> list[Candidate]:
     """Dictionary terms (tier 4): longer terms rank first, the everyday vocabulary last."""
     spans = []
-    basic, unworthy = basic_terms(), _unworthy_terms()
+    kinds = _term_kinds()
     for m in term_pattern().finditer(text):
-        term = m.group()
-        if term not in unworthy:
+        kind = kinds[m.group()]
+        if kind is not None:  # None: never worth a blank
             start, end = m.span()
-            spans.append((TERM, BASIC_TERM if term in basic else start - end, start, end))
+            spans.append((TERM, kind or start - end, start, end))
     return spans
 
 
 @cache
-def _unworthy_terms() -> frozenset[str]:
-    """Dictionary terms never worth a blank: stopwords and generic words (张量, 深度学习)."""
-    return frozenset(term for term in terms() if term.casefold() in _STOPWORDS
-                     or term.casefold() in generic_words())
+def _term_kinds() -> dict[str, int | None]:
+    """Each dictionary term's rank: ``BASIC_TERM`` for the everyday vocabulary, 0 for the
+    others (they rank by length), None for those never worth a blank: stopwords and generic
+    words (张量, 深度学习)."""
+    basic, generic = basic_terms(), generic_words()
+    return {term: None if term.casefold() in _STOPWORDS or term.casefold() in generic
+            else BASIC_TERM if term in basic else 0 for term in terms()}
 
 
 def is_weak(candidate: Candidate) -> bool:
@@ -161,9 +178,23 @@ def _api_spans(text: str, skip: list) -> list[Candidate]:
             continue
         rank = _API_RANK[group]
         if text.startswith("=", end) and not text.startswith("==", end):
-            rank = KEYWORD_NAME  # padding=1, kernel_size=3: a keyword argument's name
+            # padding=1: a keyword argument's name; a flag set in a Chinese sentence
+            # (设置shuffle=True) is the point
+            rank = 1 if text.startswith(_FLAGS, end + 1) and _in_prose(text, start) \
+                else KEYWORD_NAME
         spans.append((API, rank, start, end))
     return spans
+
+
+_FLAGS = ("True", "False")
+
+
+def _in_prose(text: str, position: int) -> bool:
+    """Right after a Chinese word (``设置shuffle=True``), outside any call's brackets
+    (``nn.Conv2d(3, 6, padding=1)``)?"""
+    before = text[:position].rstrip(" ")[-1:]
+    return "\u3400" <= before <= "\u9fff" and (
+        text.rfind("(", 0, position) <= text.rfind(")", 0, position))
 
 
 def _english_spans(text: str, skip: list) -> list[Candidate]:
@@ -186,9 +217,22 @@ def _english_spans(text: str, skip: list) -> list[Candidate]:
             continue
         candidate = _english_term(text, run[0][0], run[-1][1], len(run))
         if candidate and not _COUNTED.search(text, max(0, run[0][0] - 6), run[0][0]) \
-                and not _DEMO_NAME.search(text, max(0, run[0][0] - 4), run[0][0]):
+                and not _DEMO_NAME.search(text, max(0, run[0][0] - 4), run[0][0]) \
+                and not (len(run) == 2 and _person(text, run[0][0], run[-1][1])):
             spans.append(candidate)
     return spans
+
+
+def _person(text: str, start: int, end: int) -> bool:
+    """A person's name (``研究员Yann LeCun``, ``Alex Krizhevsky和Ilya Sutskever…他们``):
+    who wrote or built something is trivia, not a term. Two capitalised words, named as a
+    person by the words around them."""
+    if not _NAME.fullmatch(text, start, end):
+        return False
+    if _PERSON_BEFORE.search(text, max(0, start - 4), start) or _PERSON_AFTER.match(text, end):
+        return True
+    return "他" in text and (_NAME_AFTER.match(text, end) is not None
+                            or _NAME_BEFORE.search(text, max(0, start - 24), start) is not None)
 
 
 def _joined(text: str, end: int, next_start: int) -> bool:
@@ -258,10 +302,20 @@ def _number_spans(text: str) -> list[Candidate]:
         group = m.lastgroup
         if group in ("percent", "count") or (group == "dims" and not _kernel_like(text, m)):
             continue
+        start = m.start(group)
         rank = _NUMBER_RANK[group]
+        if "=" in text and _ONE_LETTER.search(text, max(0, start - 4), start):
+            continue  # v=(1,0), x=3: the value of an example's variable
         if rank == 1 and m.start() and text[m.start() - 1] in _WORD_CHARS:
             rank = KEYWORD_VALUE  # momentum=0.9 rather than a computed result
-        spans.append((NUMBER, rank, m.start(group), m.end(group)))
+        elif group == "tuple" and _INPUT_SHAPE.search(text, max(0, start - 8), start) \
+                and _RESULT_AFTER.search(text, m.end()):
+            rank = 1  # 形状(2, 3, 4)的张量…得到(3, 4): the result is the thing to know
+        spans.append((NUMBER, rank, start, m.end(group)))
+    if "[" in text:
+        for m in _LISTED_SHAPE.finditer(text):
+            if _GIVES.search(text, max(0, m.start() - 6), m.start()):
+                spans.append((NUMBER, 0, m.start(), m.end()))
     return spans
 
 
