@@ -45,6 +45,16 @@ def run_cli(*args: str, input: str | None = None, cwd: Path | None = None,
     )
 
 
+def imported_deck(tmp_path: Path, notes: str, name: str = "notes.txt") -> Path:
+    """A deck file made by ``studykit import`` of ``notes`` (written to ``tmp_path/name``)."""
+    path = tmp_path / name
+    path.write_text(notes, encoding="utf-8")
+    db = tmp_path / "deck.db"
+    result = run_cli("import", str(path), "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    return db
+
+
 def seed(name_prefix: str) -> Path:
     if not SEEDS.is_dir():
         pytest.skip("../shared/seeds is not present")

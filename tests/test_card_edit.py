@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pexpect
 import pytest
-from conftest import run_cli
+from conftest import imported_deck, run_cli
 
 from studykit.card_edit import EditError, delete_cards, edit_card, form_path
 from studykit.config import load_config
@@ -77,10 +77,7 @@ def editor_script(tmp_path: Path, name: str, source: str) -> str:
 
 @pytest.fixture
 def deck_file(tmp_path):
-    notes = tmp_path / "notes.txt"
-    notes.write_text(NOTES, encoding="utf-8")
-    db = tmp_path / "deck.db"
-    assert run_cli("import", str(notes), "--db", str(db)).returncode == 0
+    db = imported_deck(tmp_path, NOTES)
     return db
 
 

@@ -9,7 +9,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from conftest import imported_deck
 from pty_screen import Screen
 
 COURSE = Path(__file__).parent / "fixtures" / "course"
@@ -39,10 +39,7 @@ def fixture_course(monkeypatch):
 
 @pytest.fixture
 def deck_file(tmp_path):
-    notes = tmp_path / "notes.txt"
-    notes.write_text(NOTES, encoding="utf-8")
-    db = tmp_path / "deck.db"
-    assert run_cli("import", str(notes), "--db", str(db)).returncode == 0
+    db = imported_deck(tmp_path, NOTES)
     with sqlite3.connect(db) as conn:  # a one-exercise course has nothing to tell apart
         conn.execute("UPDATE cards SET exercise_id = ?", (ID,))
     return db

@@ -9,7 +9,7 @@ import sys
 
 import pexpect
 import pytest
-from conftest import run_cli
+from conftest import imported_deck, run_cli
 
 NOTES = """《反向传播笔记》
 
@@ -31,10 +31,7 @@ NOTES = """《反向传播笔记》
 
 @pytest.fixture
 def deck_file(tmp_path):
-    notes = tmp_path / "notes.txt"
-    notes.write_text(NOTES, encoding="utf-8")
-    db = tmp_path / "deck.db"
-    assert run_cli("import", str(notes), "--db", str(db)).returncode == 0
+    db = imported_deck(tmp_path, NOTES)
     return db
 
 
