@@ -77,8 +77,7 @@ def editor_script(tmp_path: Path, name: str, source: str) -> str:
 
 @pytest.fixture
 def deck_file(tmp_path):
-    db = imported_deck(tmp_path, NOTES)
-    return db
+    return imported_deck(tmp_path, NOTES)
 
 
 def rows(db: Path, sql: str, *args) -> list[tuple]:

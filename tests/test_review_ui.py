@@ -31,8 +31,7 @@ NOTES = """《反向传播笔记》
 
 @pytest.fixture
 def deck_file(tmp_path):
-    db = imported_deck(tmp_path, NOTES)
-    return db
+    return imported_deck(tmp_path, NOTES)
 
 
 def spawn_review(db, *extra):
