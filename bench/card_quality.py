@@ -57,6 +57,10 @@ SEEDS = REPO.parent / "shared" / "seeds"
 SAMPLES = REPO / "highlights"
 FIXTURES = REPO / "tests" / "fixtures" / "cards"
 LABELS = FIXTURES / "labels.tsv"
+# notes written for the third round's unseen check (own text in the seeds' two styles),
+# labeled in OWN_LABELS and never used to tune the rules: a group of their own
+OWN_NOTES = FIXTURES / "notes"
+OWN_LABELS = FIXTURES / "own-notes.tsv"
 CARD_LABELS = ("GOOD", "MEH", "BAD")
 HIGHLIGHT_LABELS = ("CARD", "NONE")
 DRAW_SEED = 20250610
@@ -72,22 +76,29 @@ FRESH_UNCARDED = 12  # per seed document: highlights that make no card, for cove
 
 @dataclass
 class Document:
-    name: str  # 000 ... 004 for the seeds, the file name for the sample notes
+    name: str  # 000 ... 004 for the seeds, the file name for the sample and own notes
     highlights: list[Highlight]
+    own: bool = False  # one of the notes of the unseen check (OWN_NOTES)
 
     @property
     def is_seed(self) -> bool:
         return self.name[:3].isdigit()
 
+    @property
+    def group(self) -> str:
+        return "seeds" if self.is_seed else "own notes" if self.own else "sample notes"
+
 
 def documents() -> list[Document]:
     paths = sorted(SEEDS.glob("0*.txt")) if SEEDS.is_dir() else []
     paths += sorted(p for p in SAMPLES.iterdir() if p.is_file())
+    paths += sorted(p for p in OWN_NOTES.iterdir() if p.is_file())
     found = []
     for path in paths:
         name = path.name[:3] if path.parent == SEEDS else path.name
         books = parse_text(decode(path.read_bytes(), str(path)), path.name)
-        found.append(Document(name, [h for b in books for h in b.highlights]))
+        found.append(Document(name, [h for b in books for h in b.highlights],
+                              own=path.parent == OWN_NOTES))
     return found
 
 
@@ -123,8 +134,8 @@ def read_labels(*paths: Path) -> dict[str, tuple[str, str]]:
 
 
 def label_files() -> list[Path]:
-    """Every label file: the tuned set and the held-out checks."""
-    return [LABELS, *sorted(FIXTURES.glob("heldout*.tsv"))]
+    """Every label file: the tuned set, the held-out checks and the own notes' labels."""
+    return [LABELS, *sorted(FIXTURES.glob("heldout*.tsv")), OWN_LABELS]
 
 
 def highlight_of(key: str) -> str:
@@ -138,10 +149,13 @@ def draw(docs: list[Document], fresh: bool = False, seed: int = FRESH_SEED,
     """Whole highlights in a seeded random order until each document's quota of cards.
     ``fresh``: only highlights outside every label file, and ``FRESH_UNCARDED`` highlights
     of each seed document that make no card (listed with no cards, to label CARD/NONE);
-    ``every``: with ``fresh``, every such seed highlight that makes a card."""
+    ``every``: with ``fresh``, every such seed highlight that makes a card. The own notes
+    are drawn apart (see ``draw_own``)."""
     used = {highlight_of(k) for k in read_labels(*label_files())} if fresh else set()
     picked = []
     for doc in docs:
+        if doc.own:
+            continue
         pool = [h for h in doc.highlights if f"{doc.name}:{h.id}" not in used
                 and not is_junk(h.text, h.kind)]
         carded = [(h, cards) for h in pool if (cards := cards_of(h))]
@@ -164,6 +178,13 @@ def draw(docs: list[Document], fresh: bool = False, seed: int = FRESH_SEED,
             random.Random(order).shuffle(uncarded)
             picked += [(doc, h, []) for h in uncarded[:FRESH_UNCARDED]]
     return picked
+
+
+def draw_own(docs: list[Document]) -> list[tuple[Document, Highlight, list[CardSpec]]]:
+    """Every highlight of the own notes that is not junk, in order, with its cards (none
+    for some: labeled CARD/NONE for coverage)."""
+    return [(doc, h, cards_of(h)) for doc in docs if doc.own for h in doc.highlights
+            if not is_junk(h.text, h.kind)]
 
 
 def worksheet(items: list[tuple[Document, Highlight, list[CardSpec]]]) -> str:
@@ -245,7 +266,7 @@ def report(docs: list[Document], labels: dict[str, tuple[str, str]], show_unlabe
         t = tally(doc, labels)
         scored = sum(t.labels.values())
         non_junk, carded = all_coverage(doc)
-        group = "seeds" if doc.is_seed else "sample notes"
+        group = doc.group
         totals[group].update(t.labels)
         totals[group].update({"unlabeled": len(t.unlabeled), "dropped": t.dropped,
                               "deserving": t.deserving, "covered": t.covered,
@@ -309,6 +330,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=FRESH_SEED, help="with --fresh: the order")
     parser.add_argument("--every", action="store_true",
                         help="with --fresh: every such seed highlight that makes a card")
+    parser.add_argument("--own", action="store_true",
+                        help="with --draw: every highlight of the own notes (the unseen check)")
     parser.add_argument("--unlabeled", action="store_true", help="print the unlabeled cards")
     parser.add_argument("--labels", type=Path, nargs="+", default=[LABELS],
                         help="score against other label files (e.g. the held-out "
@@ -322,7 +345,8 @@ def main() -> None:
     options = parser.parse_args()
     docs = documents()
     if options.draw:
-        items = draw(docs, options.fresh, options.seed, options.every)
+        items = draw_own(docs) if options.own else \
+            draw(docs, options.fresh, options.seed, options.every)
         options.draw.write_text(worksheet(items), encoding="utf-8")
         counts = Counter(doc.name for doc, _, _ in items)
         cards = Counter()

@@ -43,13 +43,15 @@ def answers(text: str) -> list[str]:
     ("每一步训练先调用optimizer.zero_grad()清空旧梯度，再调用loss.backward()求新梯度。",
      [("optimizer.zero_grad()", "每一步训练先调用[...]清空旧梯度，再调用loss.backward()求新梯度。"),
       ("loss.backward()", "每一步训练先调用optimizer.zero_grad()清空旧梯度，再调用[...]求新梯度。")]),
+    # after an API name a sibling hides another name or a long term (see cards.worth):
+    # one-word terms such as 计算图 and 步幅 are not worth a second card
     ("训练前先把张量的requires_grad设为True，之后的运算才会被记录进计算图。",
-     [("requires_grad", "训练前先把张量的[...]设为True，之后的运算才会被记录进计算图。"),
-      ("计算图", "训练前先把张量的requires_grad设为True，之后的运算才会被记录进[...]。")]),
-    # 池化层 is everyday vocabulary (and MaxPool says it): 步幅 carries more
+     [("requires_grad", "训练前先把张量的[...]设为True，之后的运算才会被记录进计算图。")]),
     ("池化层可以写成nn.MaxPool2d(2)，它的步幅默认等于窗口大小。",
-     [("nn.MaxPool2d", "池化层可以写成[...](2)，它的步幅默认等于窗口大小。"),
-      ("步幅", "池化层可以写成nn.MaxPool2d(2)，它的[...]默认等于窗口大小。")]),
+     [("nn.MaxPool2d", "池化层可以写成[...](2)，它的步幅默认等于窗口大小。")]),
+    ("训练前先把张量的requires_grad设为True，之后的运算才会被记录进动态计算图。",
+     [("requires_grad", "训练前先把张量的[...]设为True，之后的运算才会被记录进动态计算图。"),
+      ("动态计算图", "训练前先把张量的requires_grad设为True，之后的运算才会被记录进[...]。")]),
     ("模型和数据都要用.to(device)放到同一个设备上。",  # 设备: device says it
      [(".to(device)", "模型和数据都要用[...]放到同一个设备上。")]),
 ])
@@ -68,9 +70,9 @@ def test_every_occurrence_of_the_answer_is_blanked_but_not_inside_longer_names()
 @pytest.mark.parametrize("text, expected", [
     # a term and its gloss hide together: either half beside the blank gives the other away
     ("GRU（Gated Recurrent Unit）只有重置门和更新门两个门，参数比长短期记忆网络少。",
-     ["GRU（Gated Recurrent Unit）", "长短期记忆网络", "重置门"]),
+     ["GRU（Gated Recurrent Unit）", "长短期记忆网络"]),  # 重置门: a one-word term
     ("注意力机制（attention mechanism）让解码器在每一步解码时都能回头看一遍整个输入序列，并给每个位置分配一个权重。",
-     ["注意力机制（attention mechanism）", "解码器"]),
+     ["注意力机制（attention mechanism）"]),
     ("NiN（网络中的网络）在每个卷积层后面接两个1×1卷积层。", ["NiN（网络中的网络）", "1×1"]),
     ("最早的LeNet用sigmoid激活，现代实现多换成ReLU，训练收敛快得多。", ["LeNet", "ReLU"]),
 ])
@@ -102,7 +104,7 @@ def test_a_demonstrative_is_not_a_defined_term():
 
 @pytest.mark.parametrize("text, expected", [
     # counts (256维) and percentages (99.6%) are a run's or an example's, not worth recalling
-    ("去掉第一层的填充后，最后一个池化层的输出是16@4*4，展平后只有256维。", ["16@4*4", "填充"]),
+    ("去掉第一层的填充后，最后一个池化层的输出是16@4*4，展平后只有256维。", ["16@4*4"]),
     ("三个模型集成后，验证准确率达到99.6%，比单个模型高出不少。", ["模型集成"]),
     ("VGG只用3×3的卷积核，两个堆起来的感受野和一个5×5的卷积核一样大。", ["VGG", "3×3"]),
     ("VGG块里只用3×3的卷积核：两个3×3卷积层堆起来的感受野和一个5×5的卷积层一样大，参数却更少。",

@@ -30,6 +30,7 @@ from studykit.cards.spans import (
     find_spans,
     term_spans,
 )
+from studykit.cards.worth import carry
 
 BLANK = "[...]"
 MAX_HIDDEN_SHARE = 0.4
@@ -160,10 +161,12 @@ def _choose(text: str, candidates: list[Candidate], limit: int, budget: float,
     A candidate is passed over when it asks what a sibling asks, cuts a longer dictionary
     term (``terms``: ``梯度`` in ``梯度裁剪``) or a noun (``归一化`` of ``归一化层``), hides
     more than ``budget`` units, or leaves its answer on the front; ``pairs`` are the answers
-    that are a term with its gloss, whose gloss counts once in the share."""
+    that are a term with its gloss, whose gloss counts once in the share. A sibling never
+    carries less than the first blank (see ``worth``)."""
     chosen: list[tuple[str, str]] = []
     weak: list[tuple] = []
     longer: tuple[str, list[str]] | None = None
+    first_carry = 0  # what the first blank carries: no sibling carries less (see worth)
     enumerated, ordered = "、" in text, "<" in text or ">" in text  # once, not per candidate
     for entry in _round_robin(text, candidates):
         _, _, tier, rank, start, end, answer = entry
@@ -171,7 +174,7 @@ def _choose(text: str, candidates: list[Candidate], limit: int, budget: float,
                 or _weak(text, tier, rank, start, end, enumerated, ordered):
             weak.append(entry)
             continue
-        if chosen and _asked(answer, chosen):
+        if chosen and (_asked(answer, chosen) or carry(tier, rank, answer) < first_carry):
             continue
         if terms and answer[0] not in _ASCII_WORD and len(answer) <= MAX_COMPOUND:
             if longer is None:
@@ -184,6 +187,8 @@ def _choose(text: str, candidates: list[Candidate], limit: int, budget: float,
         hidden = _hidden_units(answer, hidden, answer in pairs if pairs else False)
         if 0 < hidden <= budget and not gives_away(front, answer) \
                 and not _cuts_compound(front, answer):
+            if not chosen:
+                first_carry = carry(tier, rank, answer)
             chosen.append((front, answer))
             if len(chosen) == limit:
                 return chosen
