@@ -192,7 +192,8 @@ def build_index(catalog: tuple[Exercise, ...], root: Path) -> LinkIndex:
     members = tuple(tuple(i for i, t in enumerate(topic_of) if t == k)
                     for k in range(len(names)))
     prompts = [ex.prompt() for ex in catalog]
-    exercises = _tfidf([_exercise_bag(ex, prompt) for ex, prompt in zip(catalog, prompts)])
+    exercises = _tfidf([_exercise_bag(ex, prompt)
+                        for ex, prompt in zip(catalog, prompts, strict=True)])
     topic_bags = _tfidf([_topic_bag(root, t, [catalog[i] for i in members[k]],
                                     [prompts[i] for i in members[k]])
                          for k, t in enumerate(names)])
