@@ -1,6 +1,6 @@
 """How well highlights link to exercises, on the labeled set; and how fast.
 
-    .venv/bin/python bench/link_accuracy.py [--misses] [--holdout]
+    .venv/bin/python bench/link_accuracy.py [--misses] [--holdout] [--unseen]
 
 tests/fixtures/links/labels.tsv names highlights of the sample notes (highlights/) and of
 the real seed notes (../shared/seeds, skipped when absent) by source file and highlight
@@ -17,7 +17,9 @@ shown); "none rows, linker alone" asks the linker alone. The rows that make a ca
 A fixed fifth of the rows (chosen by a seeded hash of source and id, so that editing a
 label keeps the split) is held out: they were not used while the keywords and the linker
 were tuned, and --holdout prints their accuracy apart; --misses lists the misses of the
-other rows only.
+other rows only. --unseen reports instead on tests/fixtures/links/unseen.tsv: the highlights
+of the same notes that labels.tsv does not name, labeled by reading before the linker was
+run on them and never used for tuning (no misses are listed for them).
 
 Prints the exercise-level accuracy first, then the topic level: over every row, the rows
 that make a card today, the tuning and held-out rows, per document; per labeled topic;
@@ -44,6 +46,7 @@ from studykit.sources import Highlight, parse_text
 from studykit.sources.normalize import decode
 
 LABELS = REPO / "tests" / "fixtures" / "links" / "labels.tsv"
+UNSEEN = REPO / "tests" / "fixtures" / "links" / "unseen.tsv"
 SHARED = REPO.parent / "shared"  # labels' "seeds/..." sources live in SHARED / "seeds"
 NONE = "none"
 TARGET = 0.90  # exercise level, every row
@@ -158,15 +161,16 @@ class Scores:
         return {id(r) for r, c in zip(self.rows, self.carded, strict=True) if c}
 
 
-def accuracy_table(scores: Scores, level: str) -> list[tuple]:
+def accuracy_table(scores: Scores, level: str, split: bool = True) -> list[tuple]:
     carded = scores.with_card()
     subsets = [("all rows", lambda r: True, False),
                ("  labeled with exercises", lambda r: bool(r.exercises), False),
                ('  labeled "none"', lambda r: not r.exercises, False),
                ('  labeled "none", linker alone', lambda r: not r.exercises, True),
-               ("rows that make a card today", lambda r: id(r) in carded, False),
-               ("tuning rows", lambda r: not r.held_out, False),
-               ("held-out rows", lambda r: r.held_out, False)]
+               ("rows that make a card today", lambda r: id(r) in carded, False)]
+    if split:
+        subsets += [("tuning rows", lambda r: not r.held_out, False),
+                    ("held-out rows", lambda r: r.held_out, False)]
     for source in dict.fromkeys(r.source for r in scores.rows):
         subsets.append((source.split("/")[-1][:28], lambda r, s=source: r.source == s, False))
     lines = []
@@ -233,17 +237,23 @@ def main() -> Scores:
                         help="List every miss of the tuning rows.")
     parser.add_argument("--holdout", action="store_true",
                         help="Print the held-out rows' accuracy apart.")
+    parser.add_argument("--unseen", action="store_true",
+                        help="Report on the unseen check (unseen.tsv) instead; lists no misses.")
     args = parser.parse_args()
-    every = load_labeled()
+    every = load_labeled(UNSEEN if args.unseen else LABELS)
     rows = [r for r in every if r.highlight is not None]
     scores = Scores(rows, linked_exercises(rows), makes_card(rows))
-    print(f"{len(rows)} labeled highlights ({len(every) - len(rows)} skipped: source absent"
-          f" or id not found; {sum(r.held_out for r in rows)} held out); catalog:"
-          f" {len(load_catalog())} exercises\n")
+    held = "" if args.unseen else f"; {sum(r.held_out for r in rows)} held out"
+    print(f"{len(rows)} labeled highlights{' (unseen check)' if args.unseen else ''}"
+          f" ({len(every) - len(rows)} skipped: source absent or id not found{held});"
+          f" catalog: {len(load_catalog())} exercises\n")
     for level in ("exercise", "topic"):
         print(f"{level} level")
-        print(table(accuracy_table(scores, level), ("rows", "highlights", "accuracy")))
+        print(table(accuracy_table(scores, level, split=not args.unseen),
+                    ("rows", "highlights", "accuracy")))
         print()
+    if args.unseen:
+        return scores
     print("exercise level per labeled topic")
     print(table(per_topic_table(scores), ("topic", "highlights", "accuracy")))
     share = scores.share("exercise")[1]

@@ -8,7 +8,7 @@ The method (for mixed Chinese, English and code; microseconds a highlight):
   ("1×1的卷积" gives " 的", "的卷", "卷积").
 * Every exercise is a weighted bag of terms from its keywords (en and zh), its title and
   its prompt (the starter's docstring); every topic one from its README and the keywords
-  of all its exercises. Weights are tf-idf over the exercises (resp. topics), the field
+  and prompts of all its exercises. Weights are tf-idf over the exercises (resp. topics), the field
   weight standing in for tf, normalised to unit length; terms that most documents share
   are dropped.
 * An exercise's score for a highlight is the sum of the weights of the terms it shares
@@ -191,8 +191,11 @@ def build_index(catalog: tuple[Exercise, ...], root: Path) -> LinkIndex:
     topic_of = tuple(names.index(ex.topic) for ex in catalog)
     members = tuple(tuple(i for i, t in enumerate(topic_of) if t == k)
                     for k in range(len(names)))
-    exercises = _tfidf([_exercise_bag(ex) for ex in catalog])
-    topic_bags = _tfidf([_topic_bag(root, t, [catalog[i] for i in members[k]])
+    prompts = [ex.prompt() for ex in catalog]
+    exercises = _tfidf([_exercise_bag(ex, prompt)
+                        for ex, prompt in zip(catalog, prompts, strict=True)])
+    topic_bags = _tfidf([_topic_bag(root, t, [catalog[i] for i in members[k]],
+                                    [prompts[i] for i in members[k]])
                          for k, t in enumerate(names)])
     bonuses = _keyword_bonuses(catalog)
     scale = _scale(exercises, topic_bags, topic_of, bonuses)
@@ -209,18 +212,19 @@ def _bag(fields: Iterable[tuple[str, float]]) -> Bag:
     return bag
 
 
-def _exercise_bag(ex: Exercise) -> Bag:
+def _exercise_bag(ex: Exercise, prompt: str) -> Bag:
     return _bag([(" | ".join(ex.keywords_en + ex.keywords_zh), KEYWORD_WEIGHT),
-                 (ex.title, TITLE_WEIGHT), (ex.prompt(), PROMPT_WEIGHT)])
+                 (ex.title, TITLE_WEIGHT), (prompt, PROMPT_WEIGHT)])
 
 
-def _topic_bag(root: Path, topic: str, exercises: list[Exercise]) -> Bag:
+def _topic_bag(root: Path, topic: str, exercises: list[Exercise], prompts: list[str]) -> Bag:
     try:
         readme = (root / topic / "README.md").read_text("utf-8")
     except OSError:
         readme = ""
     keywords = " | ".join(k for ex in exercises for k in ex.keywords_en + ex.keywords_zh)
-    return _bag([(readme, README_WEIGHT), (keywords, TOPIC_KEYWORD_WEIGHT)])
+    return _bag([(readme, README_WEIGHT), (keywords, TOPIC_KEYWORD_WEIGHT),
+                 ("\n".join(prompts), PROMPT_WEIGHT)])
 
 
 def _tfidf(bags: list[Bag]) -> list[Bag]:
