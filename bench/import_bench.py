@@ -1,24 +1,33 @@
 """Import a generated WeRead library of 500 plugin-format books x 100 highlights.
 
     .venv/bin/python bench/import_bench.py [--books 500] [--per-book 100]
+    .venv/bin/python bench/import_bench.py --against OLD [--rounds 5]
 
 Prints the first-import rate (highlights/s), the unchanged re-import time and the time of
 a re-import after one highlight was added to one book, of the whole `studykit import` command, next to Anki's own CSV importer on as many notes when the
 `anki` package is installed (see anki_import.py). Targets: first import >= 1.0x Anki's
 notes/s; unchanged re-import <= 1.0x Anki's duplicate pass.
+
+``--against OLD`` times the first import of the command with the ``studykit`` package in
+OLD (a folder, e.g. ``git archive BASE studykit | tar -x -C OLD``) and with this one,
+taking turns on the same library: wall and CPU seconds (its worker processes included).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
+import resource
+import statistics
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-from _common import BIN, table
+from _common import BIN, REPO, table
 
 WORDS = ["张量", "梯度", "卷积", "池化", "填充", "步幅", "激活函数", "损失函数", "优化器", "学习率", "批量", "归一化", "残差", "注意力", "序列", "隐状态", "权重", "偏置", "反向传播", "计算图", "叶子节点", "数据集", "小批量", "过拟合", "正则化"]
 APIS = ("optimizer.zero_grad()", "loss.backward()", "nn.Conv2d", "nn.MaxPool2d", "x.view(-1)",
@@ -81,13 +90,61 @@ def measure(books: int = 500, per_book: int = 100) -> dict:
             "rate": total / first_s, "reimport_s": again_s, "grown_s": grown_s}
 
 
+def timed_import(tree: str, folder: Path, db: Path) -> tuple[float, float]:
+    """Wall and CPU seconds (children included) of a first import by the ``studykit``
+    package in ``tree`` ("": this one), run outside the repository (``-m`` would find this
+    one first there), both linking to this catalog."""
+    env = dict(os.environ, STUDYKIT_EXERCISES=str(REPO / "exercises"))
+    if tree:
+        env["PYTHONPATH"] = tree
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "studykit", "import", str(folder), "--db", str(db),
+                    "--json"], capture_output=True, env=env, cwd=folder.parent, check=True)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def against(old: Path, books: int, per_book: int, rounds: int) -> None:
+    """The first import by the package in ``old`` and by this one, taking turns."""
+    figures: dict[str, list[tuple[float, float]]] = {"old": [], "new": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "library"
+        folder.mkdir()
+        generate(folder, books, per_book)
+        for turn in range(rounds):
+            for name, tree in (("old", str(old.resolve())), ("new", "")):
+                db = Path(tmp) / f"{name}{turn}.db"
+                figures[name].append(timed_import(tree, folder, db))
+                db.unlink()
+            print(" ".join(f"{name} {f[-1][0]:.2f} s wall {f[-1][1]:.2f} s CPU;"
+                           for name, f in figures.items()), flush=True)
+    total = books * per_book
+    rows = []
+    for name, runs in figures.items():
+        wall = statistics.median(w for w, _ in runs)
+        cpu = statistics.median(c for _, c in runs)
+        rows.append((name, f"{wall:.2f} s", f"{cpu:.2f} s", f"{cpu / total * 1e6:.1f} µs"))
+    print(table(rows, ("first import", "wall (median)", "CPU (median)", "CPU per highlight")))
+    ratios = [n[0] / o[0] for o, n in zip(figures["old"], figures["new"], strict=True)]
+    print(f"{total:,} highlights, {rounds} turns each; new/old wall, median of the pairs: "
+          f"{statistics.median(ratios):.2f}")
+
+
 def main() -> None:
     from anki_import import measure as measure_anki
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--books", type=int, default=500)
     parser.add_argument("--per-book", type=int, default=100)
+    parser.add_argument("--against", type=Path, help="a folder holding an older studykit "
+                        "package: time both first imports, taking turns")
+    parser.add_argument("--rounds", type=int, default=5, help="with --against: turns each")
     args = parser.parse_args()
+    if args.against:
+        against(args.against, args.books, args.per_book, args.rounds)
+        return
     ours = measure(args.books, args.per_book)
     anki = measure_anki(ours["highlights"])
     rows = [("first import", f"{ours['first_s']:.2f} s", f"{ours['rate']:,.0f}/s"),

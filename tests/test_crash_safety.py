@@ -295,3 +295,32 @@ def test_kill_review_at_random_times(review_template, tmp_path):
         kill_at_random(["review", "--db", str(db)], rng.uniform(0.5, 2.0), stdin=ANSWERS,
                        env=env)
         answered_consistently(db)
+
+
+def test_a_worker_killed_mid_import_stops_it_with_one_line_and_keeps_the_files_before(
+        tmp_path, monkeypatch):
+    """A prepare worker killed (the OOM killer, say) at the 6th file: the import ends with a
+    StudykitError (one line and a remedy at the CLI), not a hang; the files written before
+    it (the results still in flight are dropped) are whole, and importing again finishes."""
+    from studykit import importer
+    from studykit.errors import StudykitError
+
+    folder = tmp_path / "library"
+    write_library(folder)
+    real = importer.prepare
+
+    def dies_on_the_sixth(job):
+        if job.path.name == "b005.md":
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(job)
+
+    monkeypatch.setattr(importer, "prepare", dies_on_the_sixth)
+    db = tmp_path / "deck.db"
+    with Deck(db) as deck, pytest.raises(StudykitError, match="the import stopped: a worker"):
+        importer.import_paths(deck, [folder])
+    files, highlights = consistent(db)
+    assert files <= 5 and highlights == files * 10
+    monkeypatch.setattr(importer, "prepare", real)
+    with Deck(db) as deck:
+        importer.import_paths(deck, [folder])
+    assert consistent(db) == (20, 200)
