@@ -57,9 +57,9 @@ def compute_stats(conn: sqlite3.Connection, now: datetime, config: Config) -> di
 
 
 def _card_counts(conn: sqlite3.Connection) -> dict[str, int]:
-    counts = dict.fromkeys([*STATE_NAMES.values(), "suspended"], 0)
-    for state, suspended, n in q.card_counts(conn):
-        counts["suspended" if suspended else STATE_NAMES[state]] += n
+    counts = dict.fromkeys([*STATE_NAMES.values(), "suspended", "deleted"], 0)
+    for state, suspended, deleted, n in q.card_counts(conn):
+        counts["deleted" if deleted else "suspended" if suspended else STATE_NAMES[state]] += n
     return counts
 
 

@@ -117,3 +117,13 @@ def test_two_review_processes_at_once_lose_nothing(deck_file):
     outs = [p.communicate("\n3\n\n3\n\n3\nq\n", timeout=60) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], outs
     assert len(log_rows(deck_file)) == 3
+
+
+def test_a_narrow_terminal_crops_the_book_in_the_header_never_the_counts_or_clock(
+        deck_file, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "60")
+    out = run_cli("review", "--db", str(deck_file), "--cram", input="q\n")
+    assert out.returncode == 0, out.stderr
+    header = next(line for line in out.stdout.splitlines() if "cram · new" in line)
+    assert "反向传" in header and "…" in header
+    assert header.rstrip("─╮").rstrip().endswith("review 0 · 0:00"), header

@@ -13,6 +13,7 @@ import pytest
 from conftest import REPO, run_cli
 
 from studykit.config import Config
+from studykit.deck.card_edits import delete_cards
 from studykit.scheduler import CardState
 from studykit.stats import FORECAST_DAYS, compute_stats
 
@@ -63,7 +64,7 @@ def add_review(conn, card_id: str, at: str, rating: int = 3, state: int = 2,
 def test_empty_deck(deck):
     stats = compute_stats(deck.conn, NOW, SHANGHAI)
     assert stats["cards"] == {"new": 0, "learning": 0, "review": 0, "relearning": 0,
-                              "suspended": 0}
+                              "suspended": 0, "deleted": 0}
     assert (stats["due_today"], stats["due_tomorrow"], stats["reviews_today"]) == (0, 0, 0)
     assert stats["forecast"] == [0] * FORECAST_DAYS
     assert stats["heatmap"] == {}
@@ -74,13 +75,14 @@ def test_empty_deck(deck):
         for window in ("today", "7d", "30d")}
 
 
-def test_counts_by_state_put_suspended_cards_only_under_suspended(deck):
+def test_counts_by_state_put_suspended_and_deleted_cards_only_under_their_own_names(deck):
     for i, (state, suspended) in enumerate(
-            [(0, 0), (0, 0), (1, 0), (2, 0), (2, 0), (2, 0), (3, 0), (2, 1), (0, 1)]):
+            [(0, 0), (0, 0), (1, 0), (2, 0), (2, 0), (2, 0), (3, 0), (2, 1), (0, 1), (2, 0)]):
         add_card(deck.conn, f"c{i}", state, None if state == 0 else "2024-03-20T00:00:00Z",
                  suspended)
+    delete_cards(deck.conn, ["c9"], "2024-03-10T00:00:00Z")
     assert compute_stats(deck.conn, NOW, SHANGHAI)["cards"] == {
-        "new": 2, "learning": 1, "review": 3, "relearning": 1, "suspended": 2}
+        "new": 2, "learning": 1, "review": 3, "relearning": 1, "suspended": 2, "deleted": 1}
 
 
 def test_forecast_buckets_follow_the_study_day(deck):

@@ -18,7 +18,8 @@ def import_summary(report, dry_run: bool) -> None:
     from rich import box
     from rich.markup import escape
 
-    table = Table(title="Dry run: nothing was written" if dry_run else None, box=box.SIMPLE)
+    table = Table(title="Dry run: nothing was written" if dry_run else None, box=box.SIMPLE,
+                  pad_edge=False, collapse_padding=True)
     table.add_column("file", overflow="fold", min_width=20)
     for name in ("status", "new", "upd", "same", "gone", "junk", "cards"):
         table.add_column(name, justify="left" if name == "status" else "right",
@@ -93,7 +94,10 @@ def _short(path: str) -> str:
 
 
 FRONT_CHARS = 48  # of a card's front in `studykit cards`
-NARROW_FRONT = 20  # below this many columns for the front, a card takes two lines
+NARROW_FRONT = 30  # below this many columns for the front, a card takes two lines
+
+
+CARD_COLUMNS = ("id", "kind", "state", "due (UTC)", "front", "exercise")
 
 
 def cards_table(cards: list[dict]) -> None:
@@ -102,20 +106,26 @@ def cards_table(cards: list[dict]) -> None:
     if not cards:
         console.print("No cards match.")
         return
+    from rich.cells import cell_len
+
     rows = [_card_cells(c) for c in cards]
-    fixed = sum(max(len(r[i]) for r in rows) + 2 for i in (0, 1, 2, 3, 5)) + 2
-    if console.width - fixed < NARROW_FRONT:
+    widths = [max(cell_len(name), *(cell_len(r[i]) for r in rows))
+              for i, name in enumerate(CARD_COLUMNS)]
+    # around the cells: one column of padding on each side of each, one between two
+    # columns and one at each edge of the table
+    chrome = 3 * len(widths) + 1
+    front = min(widths[4], console.width - chrome - sum(widths) + widths[4])
+    if front < NARROW_FRONT:
         _cards_two_lines(rows)
         return
     from rich import box
 
     table = Table(box=box.SIMPLE_HEAD)
-    table.add_column("id", no_wrap=True)
-    table.add_column("kind", no_wrap=True)
-    table.add_column("state", no_wrap=True)
-    table.add_column("due (UTC)", no_wrap=True)
-    table.add_column("front", overflow="fold", ratio=1)
-    table.add_column("exercise", no_wrap=True)
+    for name, width in zip(CARD_COLUMNS, widths, strict=True):
+        if name == "front":
+            table.add_column(name, overflow="fold", width=front)
+        else:
+            table.add_column(name, no_wrap=True, width=width)
     for row in rows:
         table.add_row(*map(Text, row))
     console.print(table)

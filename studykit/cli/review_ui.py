@@ -6,6 +6,7 @@ import time
 from datetime import timedelta
 from enum import Enum
 
+from rich.cells import cell_len
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.text import Text
@@ -22,6 +23,7 @@ HELP = ("Space/Enter reveal (then Good) · 1 Again · 2 Hard · 3 Good · 4 Easy
         "s suspend · b bury · f flag · e exercise · E edit · ? help · q quit")
 RATING_STYLE = {1: "red", 2: "yellow", 3: "green", 4: "blue"}
 CRAM_NOTE = "cram: the schedule is unchanged"
+TITLE_CHROME = 6  # a panel title's corner, rule and spaces
 
 
 class Outcome(Enum):
@@ -198,9 +200,14 @@ class ReviewUI:
         chapter = mask_chapter(card.chapter, card.answer)  # never gives the answer away
         where = " · ".join(x for x in (card.book_title, chapter) if x)
         mode = "cram · " if self.session.cram else ""
+        clock = f"{elapsed // 60}:{elapsed % 60:02d}"
+        counts = (f"{mode}new {left['new']} · learning {left['learning']} · "
+                  f"review {left['review']} · {clock}")
+        # the counts and the clock always show; the book and chapter get what is left
+        where = _cropped(where, self.console.width - TITLE_CHROME - cell_len(counts) - 3)
         return (f"{where}   {mode}[blue]new {left['new']}[/] · "
                 f"[red]learning {left['learning']}[/] · [green]review {left['review']}[/] · "
-                f"{elapsed // 60}:{elapsed % 60:02d}")
+                f"{clock}")
 
     def _front(self, card: Card) -> Panel:
         text = card_text(card.front, card.id, self.console, focus=BLANK)
@@ -284,3 +291,14 @@ def _nothing_due(empty: Empty) -> str:
     if empty.suspended == empty.cards:
         return "Nothing due now."
     return "Nothing due now — no card is scheduled for later yet."
+
+
+def _cropped(text: str, width: int) -> str:
+    """``text`` in at most ``width`` cells, ending in "…" when cut (nothing below 2)."""
+    if cell_len(text) <= width:
+        return text
+    if width < 2:
+        return ""
+    cut = Text(text)
+    cut.truncate(width, overflow="ellipsis")
+    return cut.plain

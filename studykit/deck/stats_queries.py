@@ -31,10 +31,12 @@ def _ranges(edges: Sequence[str]) -> tuple[str, list]:
     return f"WITH ranges(i, lo, hi) AS (VALUES {rows})", params
 
 
-def card_counts(conn: sqlite3.Connection) -> list[tuple[int, int, int]]:
-    """``(state, suspended, count)`` for every combination present."""
+def card_counts(conn: sqlite3.Connection) -> list[tuple[int, int, int, int]]:
+    """``(state, suspended, deleted, count)`` for every combination present (a deleted
+    card is a suspended one whose reason is ``deleted``)."""
     return [tuple(r) for r in conn.execute(
-        "SELECT state, suspended, COUNT(*) FROM cards GROUP BY suspended, state")]
+        "SELECT state, suspended, suspended AND suspend_reason IS 'deleted' AS deleted, "
+        "COUNT(*) FROM cards GROUP BY 1, 2, 3")]
 
 
 def due_counts(conn: sqlite3.Connection, edges: Sequence[str]) -> list[int]:
