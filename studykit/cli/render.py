@@ -94,7 +94,7 @@ def _short(path: str) -> str:
 
 
 FRONT_CHARS = 48  # of a card's front in `studykit cards`
-NARROW_FRONT = 30  # below this many columns for the front, a card takes two lines
+NARROW_FRONT = 24  # below this many columns for the front, a card takes two lines
 
 
 CARD_COLUMNS = ("id", "kind", "state", "due (UTC)", "front", "exercise")
@@ -114,8 +114,9 @@ def cards_table(cards: list[dict]) -> None:
     # around the cells: one column of padding on each side of each, one between two
     # columns and one at each edge of the table
     chrome = 3 * len(widths) + 1
-    front = min(widths[4], console.width - chrome - sum(widths) + widths[4])
-    if front < NARROW_FRONT:
+    room = console.width - chrome - sum(widths) + widths[4]
+    front = min(widths[4], room)
+    if room < min(widths[4], NARROW_FRONT):  # short fronts need only their own width
         _cards_two_lines(rows)
         return
     from rich import box
