@@ -6,7 +6,7 @@ import itertools
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from studykit.sources import detect_format, parse_text, scraped_page
@@ -315,6 +315,7 @@ _PIECES = [
     ),
     st.sampled_from(["notes.md", "page.txt", "", "dir/x.markdown"]),
 )
+@example("0::;", "notes.md")  # a Question::Answer card, found by hypothesis once
 def test_never_raises_and_every_highlight_has_text(text, name):
     for candidate, reader in itertools.product((text, normalise(text)), (parse, scraped_page.parse)):
         [book] = reader(candidate, name)
@@ -322,6 +323,7 @@ def test_never_raises_and_every_highlight_has_text(text, name):
         assert book.title.strip()
         for h in book.highlights:
             assert h.text.strip()
-            assert h.kind in ("text", "code")
+            assert h.kind in ("text", "code", "card")  # card: a `Q::A` line (`0::;`)
+            assert h.front.strip() if h.kind == "card" else h.front is None
             assert h.chapter_level == len(h.chapter_path)
             assert h.chapter == (h.chapter_path[-1] if h.chapter_path else "")
