@@ -131,7 +131,7 @@ def against(old: Path, rounds: int, argv: list[str]) -> None:
                 env["PYTHONPATH"] = path
             out = subprocess.run([sys.executable, __file__, *argv], capture_output=True,
                                  text=True, env=env, check=True).stdout
-            found = dict(re.findall(r"^(\w[\w .(),]*?)\s{2,}([\d.]+)\s*$", out, re.MULTILINE))
+            found = dict(re.findall(r"^(\w[\w .(),]*?)\s{2,}(-?[\d.]+)\s*$", out, re.MULTILINE))
             figures[name].append({k: float(v) for k, v in found.items()})
     keys = [*STAGES, "worker side (parse..move)", "main process (read, write, index)", "total"]
     rows = []

@@ -170,11 +170,12 @@ def _choose(text: str, candidates: list[Candidate], limit: int, budget: float,
     enumerated, ordered = "、" in text, "<" in text or ">" in text  # once, not per candidate
     for entry in _round_robin(text, candidates):
         _, _, tier, rank, start, end, answer = entry
-        if rank == WEAK_RANK[tier] or tier == KEYWORD \
-                or _weak(text, tier, rank, start, end, enumerated, ordered):
+        if chosen:  # weak ones are only kept for a highlight that has no sibling yet
+            if carry(tier, rank, answer) < first_carry or _asked(answer, chosen) \
+                    or _weak(text, tier, rank, start, end, enumerated, ordered):
+                continue
+        elif _weak(text, tier, rank, start, end, enumerated, ordered):
             weak.append(entry)
-            continue
-        if chosen and (_asked(answer, chosen) or carry(tier, rank, answer) < first_carry):
             continue
         if terms and answer[0] not in _ASCII_WORD and len(answer) <= MAX_COMPOUND:
             if longer is None:
