@@ -116,7 +116,7 @@ def test_an_older_deck_gets_its_index_built_and_gaps_in_migrations_fill(tmp_path
     monkeypatch.setattr("studykit.deck.MIGRATIONS", migrations_module.MIGRATIONS)
     with Deck(path) as deck:
         applied = [r[0] for r in deck.conn.execute("SELECT id FROM migrations ORDER BY id")]
-        assert applied == [1, 2, 3, 4, 5, 6]
+        assert applied == [m[0] for m in migrations_module.MIGRATIONS]
     assert (tmp_path / "old.db.before-v5.bak").exists()
     assert found(path, "反向传播") == {"h"}
 
@@ -145,3 +145,11 @@ def test_the_sqlite_utils_cli_searches_a_deck(db):
     out = subprocess.run([str(SQLITE_UTILS), "search", str(db), "cards", "最大池化", "-c", "id",
                           "--limit", "1"], capture_output=True, text=True, check=True)
     assert json.loads(out.stdout)[0]["id"].startswith(highlight_of(db, "池化层"))
+
+
+def test_the_index_gathers_16_mib_of_terms_before_it_writes_a_segment(tmp_path):
+    """Migration 7: fewer, larger segments while an import indexes its batches."""
+    with Deck(tmp_path / "deck.db") as deck:
+        hashsize = deck.conn.execute(
+            "SELECT v FROM cards_fts_config WHERE k = 'hashsize'").fetchone()[0]
+    assert hashsize == 16 * 1024 * 1024
