@@ -32,11 +32,11 @@ def _ranges(edges: Sequence[str]) -> tuple[str, list]:
 
 
 def card_counts(conn: sqlite3.Connection) -> list[tuple[int, int, int, int]]:
-    """``(state, suspended, deleted, count)`` for every combination present (a deleted
-    card is a suspended one whose reason is ``deleted``)."""
+    """``(state, suspended, deleted, count)`` for every combination present; deleted as
+    ``cards --is deleted`` has it (suspended with the reason ``deleted``)."""
     return [tuple(r) for r in conn.execute(
-        "SELECT state, suspended, suspended AND suspend_reason IS 'deleted' AS deleted, "
-        "COUNT(*) FROM cards GROUP BY 1, 2, 3")]
+        "SELECT state, suspended, suspend_reason IS 'deleted', COUNT(*) FROM cards "
+        "GROUP BY 1, 2, 3")]
 
 
 def due_counts(conn: sqlite3.Connection, edges: Sequence[str]) -> list[int]:
