@@ -232,3 +232,36 @@ def test_without_a_uid_to_switch_to_root_children_hold_no_capability():
     os.close(write)
     os.waitpid(pid, 0)
     assert os.read(read, 100).decode() == "0000000000000000 0000000000000000"
+
+
+CLEANUP_CUT_SHORT = """
+import os, shutil, signal, sys
+from pathlib import Path
+from studykit.grading import worker
+
+signal.signal(signal.SIGTERM, worker._on_sigterm)
+root = Path(sys.argv[1])
+(root / "learner" / "deep").mkdir(parents=True)
+real_rmtree = shutil.rmtree
+
+def rmtree_while_the_cli_closes_us(path, **options):
+    os.kill(os.getpid(), signal.SIGTERM)
+    real_rmtree(path, **options)
+
+try:
+    with worker._sigterm_held():
+        rmtree_while_the_cli_closes_us(root, ignore_errors=True)
+except worker.Aborted:
+    print("aborted; folder left:", root.exists())
+"""
+
+
+def test_a_sigterm_during_the_cleanup_of_a_check_waits_until_its_folder_is_gone(tmp_path):
+    """Ctrl-C on `exercise check` closes the worker with SIGTERM, raising Aborted; arriving
+    while the worker removed the check's folder, it once left half of it behind."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", CLEANUP_CUT_SHORT, str(tmp_path / "check")],
+                          capture_output=True, text=True, timeout=600)
+    assert done.stdout == "aborted; folder left: False\n", done.stderr

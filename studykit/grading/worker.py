@@ -109,6 +109,8 @@ class _Raw:
 class _State:
     group = reaper.CheckGroup(None)
     stdin_open = True
+    holding = False  # inside _sigterm_held: a SIGTERM waits
+    aborted = False  # a SIGTERM came while holding
 
 
 def cuda_device(policy: str) -> str:
@@ -226,11 +228,12 @@ def grade(request: dict) -> dict:
     _warm_up(request.get("id", ""), request.get("topic", ""))
     device = cuda_device(request.get("device", "cpu"))
     root = Path(tempfile.mkdtemp(prefix="studykit-grade-", dir=folders.grading_tmp()))
-    os.chmod(root, 0o711)  # each child reaches its own folder, lists nothing
     try:
+        os.chmod(root, 0o711)  # each child reaches its own folder, lists nothing
         verdict = _grade_in(root, request, device)
     finally:
-        shutil.rmtree(root, ignore_errors=True)
+        with _sigterm_held():  # the CLI closing us mid-way would leave half the folder
+            shutil.rmtree(root, ignore_errors=True)
     verdict.update(id=request["id"], device=device, sandbox=sandbox.kind(),
                    seconds=round(time.monotonic() - started, 3))
     return verdict
@@ -358,7 +361,24 @@ def _isolate_worker() -> None:
 
 
 def _on_sigterm(signum, frame) -> None:
+    if _State.holding:
+        _State.aborted = True  # raised when the held block ends
+        return
     raise Aborted
+
+
+@contextlib.contextmanager
+def _sigterm_held():
+    """A SIGTERM that arrives inside the block raises ``Aborted`` when the block ends, so
+    that the block is never cut short. (Not a signal mask: torch's threads would take the
+    signal, and Python runs its handler in the main thread all the same.)"""
+    _State.holding = True
+    try:
+        yield
+    finally:
+        _State.holding = False
+    if _State.aborted:
+        raise Aborted
 
 
 def _read_line(buffer: bytearray) -> bytes | None:
